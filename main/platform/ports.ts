@@ -1,0 +1,27 @@
+/**
+ * Ports the services depend on. Adapters: platform/secrets (keytar or session memory),
+ * platform/settings (conf on disk), services/drafts (JSON on disk, never secrets).
+ */
+
+/** Where customer secrets live. The keychain when there is one; otherwise session memory (fail closed). */
+export interface SecretStore {
+  readonly backend: { readonly kind: 'keychain' } | { readonly kind: 'memory'; readonly reason: string };
+  get(account: string): Promise<string | undefined>;
+  set(account: string, value: string): Promise<void>;
+  delete(account: string): Promise<boolean>;
+  /** Accounts whose name starts with `prefix` (names only, never values). */
+  list(prefix: string): Promise<ReadonlyArray<string>>;
+}
+
+/** Non-secret persisted settings. */
+export interface SettingsStore {
+  get<K extends keyof Settings>(key: K): Settings[K];
+  set<K extends keyof Settings>(key: K, value: Settings[K]): void;
+}
+
+export interface Settings {
+  readonly schemaVersion: 1;
+  readonly language: 'en';
+  /** Exopen backend: `sandbox` unless configured. */
+  readonly backendUrl: string | null;
+}

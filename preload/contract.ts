@@ -1,0 +1,174 @@
+/**
+ * The one contract between the renderer and the main process: every call with its zod input schema and its
+ * result type, and every event. The Electron preload, the web host's bridge and the main-process handlers
+ * are all derived from this object; nothing restates it.
+ */
+import { z } from 'zod';
+import type {
+  CheckEvent,
+  CheckReport,
+  Company,
+  FieldError,
+  Msg,
+  SystemDescriptor,
+  SystemId,
+} from '../main/connectors/types';
+
+export type { CheckEvent, CheckReport, CheckResult, Company, FieldError, FieldSpec, MatrixRow, Msg, SystemDescriptor, SystemId, VendorText } from '../main/connectors/types';
+
+/** Declares a call: its input schema, and (type-only) its result. */
+const call = <Out>() => <In extends z.ZodType>(input: In) => ({ input, output: undefined as unknown as Out });
+
+const systemId = z.enum(['netvisor']);
+const draftId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'draft id');
+const fieldId = z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,40}$/, 'field id');
+const fieldValues = z.record(fieldId, z.string().max(2000));
+
+export type SecretBackend =
+  | { readonly kind: 'keychain' }
+  | { readonly kind: 'memory'; readonly reason: string };
+
+export interface AppInfo {
+  readonly version: string;
+  readonly host: 'electron' | 'web';
+  readonly sandbox: boolean;
+  readonly backend: { readonly environment: 'sandbox' | 'production' | 'custom'; readonly url: string };
+  readonly secretBackend: SecretBackend;
+  readonly platform: string;
+}
+
+export type WizardStep = 'system' | 'prepare' | 'credentials' | 'test' | 'companies' | 'review' | 'handoff' | 'status';
+
+/** The non-secret part of an unfinished setup; it survives a crash or restart. */
+export interface Draft {
+  readonly id: string;
+  readonly system: SystemId;
+  readonly step: WizardStep;
+  readonly fields: Readonly<Record<string, string>>;
+  readonly selectedCompanies: ReadonlyArray<string>;
+  readonly dataSourceId?: string;
+  readonly updatedAt: string;
+}
+
+export interface ReviewItem {
+  readonly label: Msg;
+  readonly value: string;
+  readonly masked: boolean;
+}
+
+export interface Review {
+  readonly items: ReadonlyArray<ReviewItem>;
+  readonly companies: ReadonlyArray<Company>;
+  readonly destination: string;
+}
+
+export type RunStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface DataSourceStatus {
+  readonly dataSourceId: string;
+  readonly displayName: string;
+  readonly status: RunStatus;
+  readonly progress: number;
+  readonly resources: ReadonlyArray<{ readonly name: string; readonly status: RunStatus; readonly rows?: number; readonly error?: string }>;
+  readonly error?: { readonly message: string; readonly resource?: string; readonly fix?: Msg };
+}
+
+export const contract = {
+  invoke: {
+    'app.info': call<AppInfo>()(z.object({})),
+    'systems.list': call<ReadonlyArray<SystemDescriptor>>()(z.object({})),
+    'drafts.current': call<Draft | null>()(z.object({})),
+    'drafts.start': call<Draft>()(z.object({ system: systemId })),
+    'drafts.save': call<{ draft: Draft; errors: ReadonlyArray<FieldError> }>()(
+      z.object({
+        id: draftId,
+        step: z.enum(['system', 'prepare', 'credentials', 'test', 'companies', 'review', 'handoff', 'status']),
+        fields: fieldValues,
+        selectedCompanies: z.array(z.string().max(64)).max(1000),
+      }),
+    ),
+    'drafts.discard': call<{ discarded: true }>()(z.object({ id: draftId })),
+    /** Stores one secret field in the keychain. The value never comes back over the bridge. */
+    'secrets.put': call<{ stored: true; backend: SecretBackend['kind'] }>()(
+      z.object({ draftId, field: fieldId, value: z.string().min(1).max(4096) }),
+    ),
+    'secrets.status': call<Readonly<Record<string, boolean>>>()(z.object({ draftId })),
+    'checks.run': call<CheckReport>()(
+      z.object({ draftId, operationId: z.string().uuid(), only: z.array(z.string().max(64)).max(50).optional() }),
+    ),
+    'checks.cancel': call<{ cancelled: boolean }>()(z.object({ operationId: z.string().uuid() })),
+    'handoff.review': call<Review>()(z.object({ draftId })),
+    'handoff.submit': call<{ dataSourceId: string }>()(z.object({ draftId })),
+    'status.get': call<DataSourceStatus>()(z.object({ dataSourceId: z.string().min(1).max(128) })),
+    'links.open': call<{ opened: boolean }>()(z.object({ url: z.string().url().max(2000) })),
+  },
+  events: {
+    'checks.progress': undefined as unknown as { readonly operationId: string; readonly event: CheckEvent },
+  },
+} as const;
+
+export type Contract = typeof contract;
+export type InvokeName = keyof Contract['invoke'];
+export type InvokeInput<K extends InvokeName> = z.input<Contract['invoke'][K]['input']>;
+export type InvokeOutput<K extends InvokeName> = Contract['invoke'][K]['output'];
+export type EventName = keyof Contract['events'];
+export type EventPayload<K extends EventName> = Contract['events'][K];
+
+/** What a failed call returns. `code` is stable (tests and the UI switch on it); `message` is for people. */
+export interface BridgeError {
+  readonly code: string;
+  readonly message: string;
+  readonly fieldErrors?: ReadonlyArray<FieldError>;
+}
+
+export type Envelope<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: BridgeError };
+
+/** The error a bridge method throws in the renderer when main answered `{ok:false}`. */
+export class BridgeCallError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly fieldErrors?: ReadonlyArray<FieldError>,
+  ) {
+    super(message);
+    this.name = 'BridgeCallError';
+  }
+}
+
+/** Main-process handlers: one async function per call, typed from the contract. */
+export type Handlers = { [K in InvokeName]: (input: z.output<Contract['invoke'][K]['input']>) => Promise<InvokeOutput<K>> };
+
+/** How a bridge moves one call and subscribes to events; Electron IPC and the web host each provide one. */
+export interface Transport {
+  invoke(name: InvokeName, input: unknown): Promise<Envelope<unknown>>;
+  subscribe(name: EventName, listener: (payload: unknown) => void): () => void;
+}
+
+type Namespaced<K extends string> = K extends `${infer NS}.${string}` ? NS : never;
+type MethodOf<K extends string, NS extends string> = K extends `${NS}.${infer M}` ? M : never;
+
+/** The bridge object exposed to the renderer: `bridge.checks.run(input)`, `bridge.on('checks.progress', cb)`. */
+export type Bridge = {
+  [NS in Namespaced<InvokeName>]: {
+    [M in MethodOf<InvokeName, NS>]: (input: InvokeInput<`${NS}.${M}` & InvokeName>) => Promise<InvokeOutput<`${NS}.${M}` & InvokeName>>;
+  };
+} & {
+  on<K extends EventName>(name: K, listener: (payload: EventPayload<K>) => void): () => void;
+};
+
+/** Builds the bridge over any transport; the preload and the web host's client both use this. */
+export function createBridge(transport: Transport): Bridge {
+  const bridge: Record<string, unknown> = {
+    on: (name: EventName, listener: (payload: unknown) => void) => transport.subscribe(name, listener),
+  };
+  for (const name of Object.keys(contract.invoke) as InvokeName[]) {
+    const [ns, method] = name.split('.') as [string, string];
+    const slice = (bridge[ns] ??= {}) as Record<string, unknown>;
+    slice[method] = async (input: unknown) => {
+      const envelope = await transport.invoke(name, input ?? {});
+      if (envelope.ok) return envelope.value;
+      throw new BridgeCallError(envelope.error.code, envelope.error.message, envelope.error.fieldErrors);
+    };
+  }
+  return Object.freeze(bridge) as unknown as Bridge;
+}
