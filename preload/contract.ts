@@ -51,8 +51,12 @@ export interface Draft {
 }
 
 export interface ReviewItem {
+  readonly field: string;
   readonly label: Msg;
+  /** The value as sent; for a masked secret only bullets, never the value. */
   readonly value: string;
+  /** A human label for the value (e.g. the name of a select option) where the raw value is a code. */
+  readonly display?: Msg;
   readonly masked: boolean;
 }
 
@@ -171,4 +175,18 @@ export function createBridge(transport: Transport): Bridge {
     };
   }
   return Object.freeze(bridge) as unknown as Bridge;
+}
+
+/**
+ * True for a failed bridge call, whichever way it arrived: a BridgeCallError (web host), or the plain
+ * `{name:'BridgeCallError', code, message}` object Electron's contextBridge lets through (it strips an
+ * Error's own properties, electron/electron#25596).
+ */
+export function isBridgeCallError(error: unknown): error is { code: string; message: string; fieldErrors?: ReadonlyArray<FieldError> } {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { code?: unknown }).code === 'string' &&
+    typeof (error as { message?: unknown }).message === 'string'
+  );
 }

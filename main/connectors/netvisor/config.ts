@@ -1,0 +1,35 @@
+/** What the handoff sends to Exopen for a Netvisor data source, built only from fields that validate. */
+import type { ConnectorContext } from '../context';
+import type { CheckInput, Company, DataSourceConfig, FieldError } from '../types';
+import { PARTNER_SEARCH_KEY } from './partnerKey';
+import { readSettings } from './settings';
+
+/** Thrown when the handoff is asked to build a config from fields that do not validate (a caller bug). */
+export class NetvisorConfigError extends Error {
+  readonly code = 'E_NETVISOR_INVALID_FIELDS';
+
+  constructor(readonly fieldErrors: ReadonlyArray<FieldError>) {
+    super(`Netvisor fields do not validate: ${fieldErrors.map((error) => error.field).join(', ')}`);
+    this.name = 'NetvisorConfigError';
+  }
+}
+
+export function buildNetvisorConfig(input: CheckInput, companies: ReadonlyArray<Company>, ctx: ConnectorContext): DataSourceConfig {
+  const customerKey = input.secrets['customerKey']?.trim() ?? '';
+  const read = readSettings(input.fields, { customerKey: customerKey !== '' }, ctx);
+  if (!read.ok) throw new NetvisorConfigError(read.errors);
+  const { settings } = read;
+  return {
+    system: 'netvisor',
+    displayName: settings.companyName,
+    settings: {
+      businessId: settings.businessId,
+      customerId: settings.customerId,
+      environment: settings.environment,
+      baseUrl: settings.baseUrl,
+      partnerSearchKey: PARTNER_SEARCH_KEY,
+    },
+    secrets: { customerKey },
+    companies: companies.map((company) => ({ id: company.id, name: company.name })),
+  };
+}

@@ -1,0 +1,21 @@
+/**
+ * exopen-connect — the command line for support agents and scripts. Human output by default, --json for
+ * machines; secrets only from the environment or a hidden prompt.
+ */
+import { Command } from 'commander';
+import { APP_VERSION } from '../../services/version';
+import { registerSandboxCommand } from './sandbox-command';
+import { registerTestCommand } from './test-command';
+import { registerWebCommand } from './web-command';
+
+export function buildProgram(): Command {
+  const program = new Command('exopen-connect')
+    .description('Exopen Connect: test accounting-system credentials and connect them to Exopen')
+    .version(APP_VERSION);
+  registerSandboxCommand(program);
+  registerTestCommand(program);
+  registerWebCommand(program);
+  return program;
+}
+
+await buildProgram().parseAsync(process.argv);

@@ -1,0 +1,34 @@
+/** Human-readable output of a check report for the terminal. */
+import type { CheckReport, CheckResult, MatrixRow } from '../../connectors/types';
+import { renderMsg } from '../../platform/i18n';
+
+const MARK: Record<CheckResult['status'] | MatrixRow['status'], string> = {
+  passed: '✔',
+  warning: '!',
+  failed: '✘',
+  skipped: '–',
+  allowed: '✔',
+  blocked: '✘',
+  unavailable: '∅',
+  error: '✘',
+};
+
+export function renderReport(report: CheckReport, titleOf: (checkId: string) => string): string {
+  const lines: string[] = [];
+  for (const result of report.results) {
+    lines.push(`${MARK[result.status]} ${titleOf(result.checkId)} — ${renderMsg(result.summary)}`);
+    if (result.status === 'failed' || result.status === 'warning') {
+      if (result.vendor) lines.push(`    Vendor said: ${result.vendor.code ? `${result.vendor.code} :: ` : ''}${result.vendor.text}`);
+      lines.push(`    What it means: ${renderMsg(result.meaning)}`, `    How to fix it: ${renderMsg(result.fix)}`);
+    }
+    for (const row of result.status === 'skipped' ? [] : (result.rows ?? [])) {
+      lines.push(`    ${MARK[row.status]} ${renderMsg(row.label)}: ${row.status}`);
+      if (row.status !== 'allowed') {
+        if (row.vendor) lines.push(`        Vendor said: ${row.vendor.code ? `${row.vendor.code} :: ` : ''}${row.vendor.text}`);
+        lines.push(`        Fix: ${renderMsg(row.fix)}`);
+      }
+    }
+  }
+  lines.push('', `Overall: ${report.overall} (${report.requestCount} requests)`);
+  return lines.join('\n');
+}

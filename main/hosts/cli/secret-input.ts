@@ -1,0 +1,44 @@
+/**
+ * Secrets for the CLI come from environment variables or a hidden prompt, never from argv (argv is visible
+ * to every user of the machine in the process list and lands in shell history).
+ */
+import { stdin, stderr } from 'node:process';
+
+export const envNameFor = (system: string, field: string) =>
+  `${system}_${field.replace(/[A-Z]/g, (c) => `_${c}`)}`.toUpperCase();
+
+export async function readSecret(system: string, field: string, label: string, env = process.env): Promise<string | undefined> {
+  const fromEnv = env[envNameFor(system, field)];
+  if (fromEnv) return fromEnv;
+  if (!stdin.isTTY) return undefined;
+  return promptHidden(`${label} (input hidden): `);
+}
+
+function promptHidden(question: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    stderr.write(question);
+    stdin.setRawMode(true);
+    stdin.resume();
+    let value = '';
+    const onData = (chunk: Buffer) => {
+      for (const char of chunk.toString('utf8')) {
+        if (char === '\r' || char === '\n') {
+          finish();
+          return resolve(value);
+        }
+        if (char === '\u0003') {
+          finish();
+          return reject(new Error('cancelled'));
+        }
+        value = char === '\u007f' ? value.slice(0, -1) : value + char;
+      }
+    };
+    const finish = () => {
+      stdin.off('data', onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      stderr.write('\n');
+    };
+    stdin.on('data', onData);
+  });
+}

@@ -1,0 +1,132 @@
+/**
+ * Structured logging: one JSON object per line in `<dataDir>/logs/exopen-connect.log` (0600, directory
+ * 0700), rotated to a single `.1` file when it reaches its size cap. Every line is scrubbed twice: the
+ * fields structurally (secret-looking keys dropped, every string value-redacted) and then the finished
+ * line as text, which also catches a secret that only became visible once JSON-escaped.
+ */
+import { closeSync, fchmodSync, fstatSync, openSync, renameSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from './private-files';
+import { redactObject, redactText } from './redact';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+export type LogFields = Readonly<Record<string, unknown>>;
+
+export interface Logger {
+  debug(message: string, fields?: LogFields): void;
+  info(message: string, fields?: LogFields): void;
+  warn(message: string, fields?: LogFields): void;
+  error(message: string, fields?: LogFields): void;
+}
+
+export interface LoggingOptions {
+  readonly dataDir: string;
+  /** Lowest level written (default 'info'). */
+  readonly level?: LogLevel;
+  /** Also copy each line to stderr (CLI, development). */
+  readonly alsoStderr?: boolean;
+  /** Size at which the file is rotated (default 5 MiB). */
+  readonly maxBytes?: number;
+}
+
+export interface LogSink {
+  readonly file: string;
+  close(): void;
+}
+
+export const LOG_FILE_NAME = 'exopen-connect.log';
+const RANK: Readonly<Record<LogLevel, number>> = { debug: 10, info: 20, warn: 30, error: 40 };
+const RESERVED = new Set(['time', 'level', 'scope', 'message']);
+
+class FileSink implements LogSink {
+  private fd = -1;
+  private size = 0;
+  private failed = false;
+
+  constructor(
+    readonly file: string,
+    private readonly maxBytes: number,
+  ) {
+    this.open();
+  }
+
+  write(line: string): void {
+    try {
+      const bytes = Buffer.byteLength(line);
+      if (this.size > 0 && this.size + bytes > this.maxBytes) this.rotate();
+      writeSync(this.fd, line);
+      this.size += bytes;
+    } catch (error) {
+      // Logging must not take the assistant down (a full disk is not the caller's problem), but the
+      // failure is said once on stderr rather than hidden.
+      if (!this.failed) process.stderr.write(`exopen-connect: cannot write ${this.file}: ${(error as Error).message}\n`);
+      this.failed = true;
+    }
+  }
+
+  close(): void {
+    if (this.fd >= 0) closeSync(this.fd);
+    this.fd = -1;
+  }
+
+  private open(): void {
+    this.fd = openSync(this.file, 'a', PRIVATE_FILE_MODE);
+    // An existing file keeps its old mode on open; make sure it is private.
+    if (process.platform !== 'win32') fchmodSync(this.fd, PRIVATE_FILE_MODE);
+    this.size = fstatSync(this.fd).size;
+  }
+
+  private rotate(): void {
+    this.close();
+    renameSync(this.file, `${this.file}.1`);
+    this.open();
+  }
+}
+
+let sink: FileSink | null = null;
+let threshold: LogLevel = 'info';
+let copyToStderr = false;
+
+/** Points every logger (including ones created earlier) at the log file. Replaces a previous configuration. */
+export function configureLogging(options: LoggingOptions): LogSink {
+  const dir = ensurePrivateDir(path.join(options.dataDir, 'logs'));
+  const next = new FileSink(path.join(dir, LOG_FILE_NAME), options.maxBytes ?? 5 * 1024 * 1024);
+  sink?.close();
+  sink = next;
+  threshold = options.level ?? 'info';
+  copyToStderr = options.alsoStderr ?? false;
+  return {
+    file: next.file,
+    close: () => {
+      next.close();
+      if (sink === next) sink = null;
+    },
+  };
+}
+
+/** Builds one scrubbed JSON line. Exported for tests of the exact format. */
+export function formatLine(level: LogLevel, scope: string, message: string, fields: LogFields | undefined, at: Date): string {
+  const record: Record<string, unknown> = { time: at.toISOString(), level, scope, message: redactText(message) };
+  const safe = redactObject(fields ?? {}) as Record<string, unknown>;
+  for (const [key, value] of Object.entries(safe)) record[RESERVED.has(key) ? `field.${key}` : key] = value;
+  return `${redactText(JSON.stringify(record))}\n`;
+}
+
+function emit(level: LogLevel, scope: string, message: string, fields: LogFields | undefined): void {
+  // Before configureLogging (early startup, tests) warnings and errors still reach stderr; chatter does not.
+  const active = sink;
+  const minimum = active ? threshold : 'warn';
+  if (RANK[level] < RANK[minimum]) return;
+  const line = formatLine(level, scope, message, fields, new Date());
+  if (active) active.write(line);
+  if (!active || copyToStderr) process.stderr.write(line);
+}
+
+export function createLogger(scope: string): Logger {
+  return {
+    debug: (message, fields) => emit('debug', scope, message, fields),
+    info: (message, fields) => emit('info', scope, message, fields),
+    warn: (message, fields) => emit('warn', scope, message, fields),
+    error: (message, fields) => emit('error', scope, message, fields),
+  };
+}

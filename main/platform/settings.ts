@@ -1,0 +1,115 @@
+/**
+ * Non-secret settings on disk through `conf` (plain Node, no Electron): `<dataDir>/settings.json`, 0600,
+ * validated against a JSON schema on every read and write.
+ *
+ * conf's own choices on a damaged file are both wrong for us: by default it throws from the constructor
+ * (the app would not start), and with `clearInvalidConfig` it silently starts over. Instead the damaged
+ * file is renamed to `settings.json.corrupt-<timestamp>`, defaults are used, and a typed notice tells
+ * the UI so the user hears about it. The quarantined copy holds no secrets, by design.
+ */
+import Conf, { type Schema } from 'conf';
+import path from 'node:path';
+import type { Settings, SettingsStore } from './ports';
+import { ensurePrivateDir, PRIVATE_FILE_MODE, quarantineFile } from './private-files';
+import { createLogger } from './log';
+
+type SettingsRecord = { -readonly [K in keyof Settings]: Settings[K] };
+
+export const DEFAULT_SETTINGS: Settings = Object.freeze({ schemaVersion: 1, language: 'en', backendUrl: null });
+
+const SCHEMA: Schema<SettingsRecord> = {
+  schemaVersion: { const: 1 },
+  language: { enum: ['en'] },
+  backendUrl: { anyOf: [{ type: 'null' }, { type: 'string', format: 'uri', pattern: '^https?://', maxLength: 2000 }] },
+};
+
+/** The settings file was unreadable or invalid; it was set aside and defaults are in use. */
+export class SettingsCorruptError extends Error {
+  readonly code = 'E_CONFIG_CORRUPT';
+  constructor(
+    readonly quarantinedTo: string,
+    options: { cause: unknown },
+  ) {
+    super(`The settings file was damaged and has been set aside as ${path.basename(quarantinedTo)}; default settings are in use.`, options);
+    this.name = 'SettingsCorruptError';
+  }
+}
+
+/** A value that does not fit the settings schema; nothing was written. */
+export class SettingsInvalidError extends Error {
+  readonly code = 'E_CONFIG_INVALID';
+  constructor(key: string, options: { cause: unknown }) {
+    super(`"${key}" cannot be set to that value`, options);
+    this.name = 'SettingsInvalidError';
+  }
+}
+
+export interface SettingsHandle extends SettingsStore {
+  readonly path: string;
+  /** Set when a damaged file was quarantined during this session; the UI shows it once. */
+  readonly notice: SettingsCorruptError | undefined;
+}
+
+const log = createLogger('settings');
+
+const isCorruption = (error: unknown): boolean =>
+  error instanceof Error && (error.name === 'SyntaxError' || error.message.startsWith('Config schema violation:'));
+
+function createConf(dataDir: string): Conf<SettingsRecord> {
+  return new Conf<SettingsRecord>({
+    cwd: dataDir,
+    configName: 'settings',
+    configFileMode: PRIVATE_FILE_MODE,
+    schema: SCHEMA,
+    // Unknown keys (written by a newer version) are kept rather than treated as damage.
+    rootSchema: { additionalProperties: true },
+    defaults: { ...DEFAULT_SETTINGS },
+    clearInvalidConfig: false,
+    accessPropertiesByDotNotation: false,
+    watch: false,
+  });
+}
+
+export function openSettings(dataDir: string): SettingsHandle {
+  ensurePrivateDir(dataDir);
+  const file = path.join(dataDir, 'settings.json');
+  let notice: SettingsCorruptError | undefined;
+  let conf: Conf<SettingsRecord> | undefined;
+
+  /** Runs a conf operation; on a damaged file quarantines it, starts from defaults and runs it once more. */
+  const recovering = <T>(operation: (store: Conf<SettingsRecord>) => T): T => {
+    try {
+      conf ??= createConf(dataDir);
+      return operation(conf);
+    } catch (error) {
+      if (!isCorruption(error)) throw error;
+      notice = new SettingsCorruptError(quarantineFile(file), { cause: error });
+      log.warn('settings file quarantined', { error: notice });
+      conf = createConf(dataDir);
+      return operation(conf);
+    }
+  };
+  // Open now, so a damaged file is found (and reported) at startup rather than at first use.
+  recovering(() => undefined);
+
+  return {
+    path: file,
+    get notice() {
+      return notice;
+    },
+    get: (key) => recovering((store) => store.get(key)),
+    set: (key, value) => {
+      // Reading first quarantines a file damaged since startup, so the write below fails only on the value.
+      const store = recovering((opened) => {
+        void opened.store;
+        return opened;
+      });
+      try {
+        store.set(key, value);
+      } catch (error) {
+        if (error instanceof Error && error.message.startsWith('Config schema violation:')) throw new SettingsInvalidError(key, { cause: error });
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * The sandbox Exopen backend: a real HTTP server on 127.0.0.1 speaking openapi/exopen.yaml, with state on
+ * disk (never a secret), a pluggable initial-run runner and faults on demand for tests.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createDefaultRunner } from './default-runner';
+import { createFaultPlan } from './faults';
+import { createHandler } from './handlers';
+import { sendProblem } from './http-io';
+import { createRunScheduler } from './runs';
+import { openStore } from './store';
+import type { FaultControls, InitialRunRunner } from './types';
+
+/** The one token the sandbox accepts unless told otherwise. Not a secret: it opens only the sandbox. */
+export const SANDBOX_DEV_TOKEN = 'exopen-sandbox-dev-token';
+
+export interface ExopenSandboxOptions {
+  readonly dataDir: string;
+  /** 0 or absent: a free port. */
+  readonly port?: number;
+  readonly runner?: InitialRunRunner;
+  readonly token?: string;
+  /** Delay per resource of the default runner. */
+  readonly stepMs?: number;
+  /** Failures that happen away from any request (a background save, a damaged data file). Default: stderr. */
+  readonly onError?: (error: Error) => void;
+}
+
+export interface ExopenSandbox {
+  readonly url: string;
+  readonly token: string;
+  readonly faults: FaultControls;
+  close(): Promise<void>;
+}
+
+const toError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
+
+function listen(server: Server, port: number): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+export async function startExopenSandbox(options: ExopenSandboxOptions): Promise<ExopenSandbox> {
+  const onError = options.onError ?? ((error: Error) => process.stderr.write(`exopen sandbox: ${error.message}\n`));
+  const token = options.token ?? SANDBOX_DEV_TOKEN;
+  const store = openStore(options.dataDir, onError);
+  const runs = createRunScheduler({ store, runner: options.runner ?? createDefaultRunner({ stepMs: options.stepMs }), onError });
+  runs.failInterrupted();
+  const faults = createFaultPlan();
+  const handle = createHandler({ store, runs, faults, token });
+
+  // Requests still being handled; close() waits for them so nothing writes after it returns.
+  const handling = new Set<Promise<void>>();
+  const server = createServer((request, response) => {
+    const done = handle(request, response)
+      .catch((error: unknown) => {
+        onError(toError(error));
+        if (!response.headersSent) sendProblem(response, { status: 500, code: 'internal', detail: 'The sandbox backend failed; retry.' });
+        else response.destroy();
+      })
+      .finally(() => handling.delete(done));
+    handling.add(done);
+  });
+  const address = await listen(server, options.port ?? 0);
+
+  let closing: Promise<void> | undefined;
+  const close = async (): Promise<void> => {
+    runs.stop();
+    await new Promise<void>((resolve, reject) => {
+      server.close((error) => (error ? reject(error) : resolve()));
+      server.closeAllConnections();
+    });
+    await Promise.all([...handling]);
+    await store.idle();
+  };
+
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    token,
+    faults,
+    /** Idempotent: a second call waits for the first. */
+    close: () => (closing ??= close()),
+  };
+}

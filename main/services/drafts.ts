@@ -1,0 +1,172 @@
+/**
+ * The setup in progress (one at a time), kept in `<dataDir>/drafts/current.json` so it survives a crash or
+ * a restart. Only non-secret values are stored: secret fields go to the SecretStore, and this store drops
+ * them again before writing in case one slips through (the renderer should never send them here).
+ */
+import { randomUUID } from 'node:crypto';
+import { readdir, readFile, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { contract, type Draft, type WizardStep } from '../../preload/contract';
+import type { SystemId } from '../connectors/types';
+import { createLogger } from '../platform/log';
+import { ensurePrivateDir, quarantineFile, TEMP_MARKER, writeFileAtomic } from '../platform/private-files';
+import { isRegisteredSecret } from '../platform/redact';
+import { AppError } from './errors';
+
+export interface DraftPatch {
+  readonly id: string;
+  readonly step: WizardStep;
+  readonly fields: Readonly<Record<string, string>>;
+  readonly selectedCompanies: ReadonlyArray<string>;
+  /** Once the handoff has created a data source; an absent value keeps the one already recorded. */
+  readonly dataSourceId?: string;
+}
+
+export interface DraftStore {
+  current(): Promise<Draft | null>;
+  start(system: SystemId): Promise<Draft>;
+  save(patch: DraftPatch): Promise<Draft>;
+  /** Removes the draft if it is the current one; false if it was not. */
+  discard(id: string): Promise<boolean>;
+  /** Set when a damaged draft file was quarantined; the UI says the setup could not be restored. */
+  readonly notice: DraftCorruptError | undefined;
+}
+
+export interface DraftStoreOptions {
+  readonly dataDir: string;
+  /** Field ids whose values must never be written to disk. */
+  readonly secretFieldsOf: (system: SystemId) => ReadonlySet<string>;
+  readonly now?: () => Date;
+}
+
+/** The draft file could not be read; it was set aside and the setup starts over. */
+export class DraftCorruptError extends AppError {
+  constructor(
+    readonly quarantinedTo: string,
+    readonly cause: unknown,
+  ) {
+    super('E_DRAFT_CORRUPT', `The saved setup could not be read and has been set aside as ${path.basename(quarantinedTo)}; please start the setup again.`);
+    this.name = 'DraftCorruptError';
+  }
+}
+
+// The shapes come from the contract, so what is stored is exactly what the bridge accepts.
+const saveInput = contract.invoke['drafts.save'].input.shape;
+const draftFile = z.object({
+  version: z.literal(1),
+  draft: z.object({
+    id: saveInput.id,
+    system: contract.invoke['drafts.start'].input.shape.system,
+    step: saveInput.step,
+    fields: saveInput.fields,
+    selectedCompanies: saveInput.selectedCompanies,
+    dataSourceId: z.string().min(1).max(128).optional(),
+    updatedAt: z.iso.datetime(),
+  }),
+});
+
+const log = createLogger('drafts');
+
+export function createDraftStore(options: DraftStoreOptions): DraftStore {
+  const dir = path.join(options.dataDir, 'drafts');
+  const file = path.join(dir, 'current.json');
+  const now = options.now ?? (() => new Date());
+  let notice: DraftCorruptError | undefined;
+  let prepared: Promise<void> | undefined;
+
+  /** Only the values a draft may keep: no declared secret field, and no value we know to be a secret. */
+  function withoutSecrets(system: SystemId, fields: Readonly<Record<string, string>>): Record<string, string> {
+    const secret = options.secretFieldsOf(system);
+    const kept: Record<string, string> = {};
+    const dropped: string[] = [];
+    for (const [field, value] of Object.entries(fields)) {
+      if (secret.has(field) || isRegisteredSecret(value)) dropped.push(field);
+      else kept[field] = value;
+    }
+    if (dropped.length > 0) log.warn('secret fields dropped from a draft', { fields: dropped });
+    return kept;
+  }
+
+  /** Creates the directory and removes temp files left by a write that a crash interrupted. */
+  async function prepare(): Promise<void> {
+    ensurePrivateDir(dir);
+    const prefix = `${path.basename(file)}${TEMP_MARKER}`;
+    for (const name of await readdir(dir)) {
+      if (name.startsWith(prefix)) await unlink(path.join(dir, name));
+    }
+  }
+
+  async function read(): Promise<Draft | null> {
+    await (prepared ??= prepare());
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+    let parsed: z.infer<typeof draftFile>;
+    try {
+      parsed = draftFile.parse(JSON.parse(text));
+    } catch (error) {
+      notice = new DraftCorruptError(quarantineFile(file, now()), error);
+      log.warn('draft file quarantined', { error: notice });
+      return null;
+    }
+    const { dataSourceId, ...rest } = parsed.draft;
+    return { ...rest, fields: withoutSecrets(rest.system, rest.fields), ...(dataSourceId ? { dataSourceId } : {}) };
+  }
+
+  async function write(draft: Draft): Promise<Draft> {
+    await (prepared ??= prepare());
+    const safe: Draft = { ...draft, fields: withoutSecrets(draft.system, draft.fields) };
+    // Never write what read() would reject: that would turn a bad save into a quarantined setup.
+    const checked = draftFile.safeParse({ version: 1, draft: safe });
+    if (!checked.success) throw new AppError('E_DRAFT_INVALID', `The setup could not be saved: ${checked.error.issues[0]?.message ?? 'invalid'}.`);
+    await writeFileAtomic(file, `${JSON.stringify({ version: 1, draft: safe }, null, 2)}\n`);
+    return safe;
+  }
+
+  // Calls run one after another so a save never interleaves with a discard of the same file.
+  let queue: Promise<unknown> = Promise.resolve();
+  function exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = queue.then(work, work);
+    // The queue only orders calls; each caller still receives its own call's error through `run`.
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  return {
+    get notice() {
+      return notice;
+    },
+    current: () => exclusive(read),
+    start: (system) =>
+      exclusive(() =>
+        write({ id: randomUUID(), system, step: 'prepare', fields: {}, selectedCompanies: [], updatedAt: now().toISOString() }),
+      ),
+    save: (patch) =>
+      exclusive(async () => {
+        const existing = await read();
+        if (!existing || existing.id !== patch.id) throw new AppError('E_NO_DRAFT', 'This setup is no longer in progress; start again.');
+        const dataSourceId = patch.dataSourceId ?? existing.dataSourceId;
+        return write({
+          id: existing.id,
+          system: existing.system,
+          step: patch.step,
+          fields: { ...patch.fields },
+          selectedCompanies: [...patch.selectedCompanies],
+          ...(dataSourceId ? { dataSourceId } : {}),
+          updatedAt: now().toISOString(),
+        });
+      }),
+    discard: (id) =>
+      exclusive(async () => {
+        const existing = await read();
+        if (!existing || existing.id !== id) return false;
+        await unlink(file);
+        return true;
+      }),
+  };
+}

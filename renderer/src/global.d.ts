@@ -1,0 +1,17 @@
+import type { Bridge } from '../../preload/contract';
+
+declare global {
+  interface Window {
+    /** Present under Electron: the preload exposes the bridge here. Absent in the web host. */
+    exopen?: Bridge;
+  }
+}
+
+export {};
+
+declare module '@mui/material/Checkbox' {
+  /** Lets tests find a checkbox's native input by data-testid. */
+  interface CheckboxInputSlotPropsOverrides {
+    'data-testid'?: string;
+  }
+}

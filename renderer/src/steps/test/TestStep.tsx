@@ -1,0 +1,64 @@
+import Button from '@mui/material/Button';
+import List from '@mui/material/List';
+import ReplayIcon from '@mui/icons-material/Replay';
+import RefreshIcon from '@mui/icons-material/Refresh';
+import { useTranslation } from 'react-i18next';
+import { StepLayout, type PrimaryAction } from '../../components/StepLayout';
+import { useActions, type TestState } from '../../store';
+import { hasProblems } from '../../store/checkRun';
+import { CheckRow } from './CheckRow';
+import { RunProgress } from './RunProgress';
+
+function RunButtons({ state }: { state: TestState }) {
+  const { t } = useTranslation();
+  const { runChecks, cancelChecks } = useActions();
+  const { run } = state;
+  if (run.running) {
+    return (
+      <Button variant="outlined" color="inherit" onClick={() => void cancelChecks()} disabled={run.cancelling} data-testid="test-cancel">
+        {t('common:cancel')}
+      </Button>
+    );
+  }
+  if (!state.session.report) return null;
+  return (
+    <>
+      <Button variant="outlined" startIcon={<ReplayIcon aria-hidden />} onClick={() => void runChecks('failed')} disabled={!hasProblems(run)} data-testid="test-retry-failed">
+        {t('test.retryFailed')}
+      </Button>
+      <Button variant="outlined" startIcon={<RefreshIcon aria-hidden />} onClick={() => void runChecks('all')} data-testid="test-rerun-all">
+        {t('test.rerunAll')}
+      </Button>
+    </>
+  );
+}
+
+/** Test: the connector's named checks with live progress; problems come with the vendor's words and the fix. */
+export function TestStep({ state }: { state: TestState }) {
+  const { t } = useTranslation();
+  const { runChecks, continueFromTest, back } = useActions();
+  const { descriptor, report } = state.session;
+  const neverRun = !report && !state.run.running;
+  const primary: PrimaryAction = neverRun
+    ? { label: t('test.run'), onClick: () => void runChecks('all'), testId: 'test-run' }
+    : { label: t('common:next'), onClick: continueFromTest, disabled: state.run.running || !report || report.overall === 'failed', testId: 'next' };
+
+  return (
+    <StepLayout
+      title={t('test.title', { system: descriptor.name })}
+      intro={t(neverRun ? 'test.introNotRun' : 'test.intro', { system: descriptor.name })}
+      error={state.error}
+      onBack={back}
+      primary={primary}
+      actions={<RunButtons state={state} />}
+    >
+      <RunProgress run={state.run} specs={descriptor.checks} />
+      <List disablePadding aria-label={t('test.listLabel')}>
+        {descriptor.checks.map((spec) => {
+          const check = state.run.checks[spec.id];
+          return check ? <CheckRow key={spec.id} spec={spec} check={check} system={descriptor.name} onEditCredentials={back} /> : null;
+        })}
+      </List>
+    </StepLayout>
+  );
+}

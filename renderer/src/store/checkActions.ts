@@ -1,0 +1,83 @@
+/** The Test step: start a run, follow its progress events, cancel it, and fold in the report. */
+import type { CheckReport } from '../../../preload/contract';
+import { bridge } from '../bridge';
+import { expectStep, newOperationId, toUiError, updateStep, type Api } from './api';
+import { applyEvent, mergeReport, retestScope, settleRun, startRun } from './checkRun';
+import { enter, transition } from './navigation';
+import type { Session, WizardActions } from './types';
+
+type CheckActions = Pick<WizardActions, 'runChecks' | 'cancelChecks' | 'applyCheckEvent' | 'continueFromTest'>;
+
+const CANCELLED_CODES = new Set(['E_CANCELLED', 'E_ABORTED']);
+
+export function checkActions(api: Api): CheckActions {
+  /** Applies the final report of `operationId` once, if that run is still the current one. */
+  function finishRun(operationId: string, report: CheckReport | null, cancelled: boolean, partial: boolean): void {
+    updateStep(api, 'test', (state) => {
+      if (state.run.operationId !== operationId || !state.run.running) return state;
+      const previous = partial ? state.session.report : null;
+      const merged = report ? mergeReport(state.session.descriptor, previous, report) : state.session.report;
+      return { ...state, busy: false, session: { ...state.session, report: merged }, run: settleRun(state.run, merged, cancelled || state.run.cancelling) };
+    });
+  }
+
+  return {
+    async runChecks(scope) {
+      const state = expectStep(api, 'test');
+      if (state.run.running) return;
+      const only = scope === 'failed' ? retestScope(state.run) : undefined;
+      const partial = only !== undefined;
+      const operationId = newOperationId();
+      updateStep(api, 'test', (current) => ({
+        ...current,
+        busy: true,
+        error: null,
+        session: partial ? current.session : { ...current.session, report: null },
+        run: startRun(current.run, operationId, only),
+      }));
+      try {
+        const input = { draftId: state.session.draftId, operationId };
+        const report = await bridge.checks.run(only ? { ...input, only: [...only] } : input);
+        finishRun(operationId, report, false, partial);
+      } catch (error) {
+        const uiError = toUiError(error);
+        const cancelled = CANCELLED_CODES.has(uiError.code) || api.get().wizard.step !== 'test';
+        finishRun(operationId, null, cancelled, partial);
+        if (!cancelled) updateStep(api, 'test', (current) => (current.run.operationId === operationId ? { ...current, error: uiError } : current));
+      }
+    },
+
+    async cancelChecks() {
+      const state = expectStep(api, 'test');
+      const operationId = state.run.operationId;
+      if (!operationId || !state.run.running) return;
+      updateStep(api, 'test', (current) => ({ ...current, run: { ...current.run, cancelling: true } }));
+      try {
+        await bridge.checks.cancel({ operationId });
+      } catch (error) {
+        updateStep(api, 'test', (current) => ({ ...current, error: toUiError(error), run: { ...current.run, cancelling: false } }));
+      }
+    },
+
+    applyCheckEvent({ operationId, event }) {
+      updateStep(api, 'test', (state) => {
+        if (state.run.operationId !== operationId || !state.run.running) return state;
+        if (event.type === 'run-finished') return state; // the checks.run answer carries the same report
+        return { ...state, run: applyEvent(state.run, event) };
+      });
+    },
+
+    continueFromTest() {
+      const state = expectStep(api, 'test');
+      if (state.run.running || !state.session.report || state.session.report.overall === 'failed') return;
+      transition(api, enter.companies(withDefaultSelection(state.session)));
+    },
+  };
+}
+
+/** Keeps a still-valid earlier selection; otherwise pre-selects every active company. */
+function withDefaultSelection(session: Session): Session {
+  const active = (session.report?.companies ?? []).filter((company) => company.active).map((company) => company.id);
+  const kept = session.selectedCompanies.filter((id) => active.includes(id));
+  return { ...session, selectedCompanies: kept.length > 0 ? kept : active };
+}

@@ -1,0 +1,107 @@
+/** Companies, Review, Hand off and Status: from a verified connection to a data source at Exopen. */
+import type { RunStatus } from '../../../preload/contract';
+import { bridge } from '../bridge';
+import { expectStep, isCurrentTicket, isStep, takeTicket, toUiError, updateStep, type Api } from './api';
+import { scheduleSave } from './draftSync';
+import { enter, transition } from './navigation';
+import type { WizardActions } from './types';
+
+type HandoffActions = Pick<
+  WizardActions,
+  'toggleCompany' | 'selectAllCompanies' | 'continueFromCompanies' | 'loadReview' | 'submitHandoff' | 'fixCredentials' | 'startStatusPolling'
+>;
+
+const POLL_MS = 1000;
+const POLL_AFTER_ERROR_MS = 3000;
+const isActive = (status: RunStatus): boolean => status === 'queued' || status === 'running';
+
+export function handoffActions(api: Api): HandoffActions {
+  function setSelection(select: (selected: ReadonlyArray<string>, selectable: ReadonlyArray<string>) => ReadonlyArray<string>): void {
+    const state = expectStep(api, 'companies');
+    const selectable = (state.session.report?.companies ?? []).filter((c) => c.active).map((c) => c.id);
+    updateStep(api, 'companies', (current) => ({
+      ...current,
+      session: { ...current.session, selectedCompanies: select(current.session.selectedCompanies, selectable) },
+    }));
+    scheduleSave(api);
+  }
+
+  return {
+    toggleCompany(id) {
+      setSelection((selected, selectable) => {
+        if (selected.includes(id)) return selected.filter((s) => s !== id);
+        return selectable.includes(id) ? [...selected, id] : selected;
+      });
+    },
+
+    selectAllCompanies(select) {
+      setSelection((_selected, selectable) => (select ? selectable : []));
+    },
+
+    continueFromCompanies() {
+      const state = expectStep(api, 'companies');
+      if (state.session.selectedCompanies.length === 0) return;
+      transition(api, enter.review(state.session));
+      void api.get().actions.loadReview();
+    },
+
+    async loadReview() {
+      const state = expectStep(api, 'review');
+      const ticket = takeTicket('review');
+      updateStep(api, 'review', (current) => ({ ...current, busy: true, error: null }));
+      try {
+        const review = await bridge.handoff.review({ draftId: state.session.draftId });
+        if (isCurrentTicket('review', ticket)) updateStep(api, 'review', (current) => ({ ...current, busy: false, review }));
+      } catch (error) {
+        if (isCurrentTicket('review', ticket)) updateStep(api, 'review', (current) => ({ ...current, busy: false, error: toUiError(error) }));
+      }
+    },
+
+    async submitHandoff() {
+      const wizard = api.get().wizard;
+      if (wizard.step !== 'review' && wizard.step !== 'handoff') expectStep(api, 'review');
+      if (!wizard.session || (wizard.step === 'handoff' && wizard.busy)) return;
+      const session = wizard.session;
+      transition(api, enter.handoff(session));
+      try {
+        // Idempotent on the service side: pressing again after a failure or a restart cannot create a duplicate.
+        const { dataSourceId } = await bridge.handoff.submit({ draftId: session.draftId });
+        if (!isStep(api.get().wizard, 'handoff')) return;
+        transition(api, enter.status({ ...session, dataSourceId }, dataSourceId));
+      } catch (error) {
+        updateStep(api, 'handoff', (current) => ({ ...current, busy: false, error: toUiError(error) }));
+      }
+    },
+
+    fixCredentials() {
+      const state = expectStep(api, 'handoff');
+      transition(api, enter.credentials(state.session, true));
+    },
+
+    startStatusPolling() {
+      const ticket = takeTicket('status');
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      const poll = async (): Promise<void> => {
+        const state = api.get().wizard;
+        if (!isCurrentTicket('status', ticket) || !isStep(state, 'status')) return;
+        let delay = POLL_MS;
+        try {
+          const status = await bridge.status.get({ dataSourceId: state.dataSourceId });
+          if (!isCurrentTicket('status', ticket)) return;
+          updateStep(api, 'status', (current) => ({ ...current, status, error: null }));
+          if (!isActive(status.status)) return;
+        } catch (error) {
+          if (!isCurrentTicket('status', ticket)) return;
+          updateStep(api, 'status', (current) => ({ ...current, error: toUiError(error) }));
+          delay = POLL_AFTER_ERROR_MS;
+        }
+        timer = setTimeout(() => void poll(), delay);
+      };
+      void poll();
+      return () => {
+        takeTicket('status');
+        if (timer !== null) clearTimeout(timer);
+      };
+    },
+  };
+}

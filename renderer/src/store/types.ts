@@ -1,0 +1,168 @@
+/**
+ * The wizard as one discriminated union: each step carries exactly the data it needs, plus `busy` and
+ * `error`. The `session` (one draft of one system) is shared by every step after "Choose system".
+ */
+import type {
+  AppInfo,
+  CheckReport,
+  CheckResult,
+  DataSourceStatus,
+  EventPayload,
+  FieldError,
+  MatrixRow,
+  Review,
+  SystemDescriptor,
+  SystemId,
+  WizardStep,
+} from '../../../preload/contract';
+
+/** An error as the UI shows it: a stable code, the message for people and any field errors. */
+export interface UiError {
+  readonly code: string;
+  readonly message: string;
+  readonly fieldErrors?: ReadonlyArray<FieldError>;
+}
+
+/** One unfinished setup of one system. Holds no secret, only whether each secret field is stored. */
+export interface Session {
+  readonly draftId: string;
+  readonly descriptor: SystemDescriptor;
+  /** Non-secret field values as typed. */
+  readonly fields: Readonly<Record<string, string>>;
+  /** From the latest drafts.save answer. */
+  readonly fieldErrors: ReadonlyArray<FieldError>;
+  readonly secretsStored: Readonly<Record<string, boolean>>;
+  /** Prerequisites the admin ticked (kept for this session only). */
+  readonly ticked: ReadonlyArray<string>;
+  readonly report: CheckReport | null;
+  readonly selectedCompanies: ReadonlyArray<string>;
+  readonly dataSourceId: string | null;
+}
+
+export type LiveStatus = 'pending' | 'running' | CheckResult['status'];
+
+/** One check as the Test step shows it while a run streams in. */
+export interface LiveCheck {
+  readonly status: LiveStatus;
+  readonly result: CheckResult | null;
+  readonly rows: ReadonlyArray<MatrixRow>;
+  readonly done?: number;
+  readonly total?: number;
+}
+
+export interface CheckRun {
+  /** The run whose events and answer are accepted; anything else is stale and dropped. */
+  readonly operationId: string | null;
+  readonly running: boolean;
+  readonly cancelling: boolean;
+  readonly cancelled: boolean;
+  readonly checks: Readonly<Record<string, LiveCheck>>;
+}
+
+interface StepBase {
+  readonly busy: boolean;
+  readonly error: UiError | null;
+}
+
+export interface SystemState extends StepBase {
+  readonly step: 'system';
+  readonly selected: SystemId | null;
+  /** A draft started earlier in this visit; reused when the same system is chosen again. */
+  readonly session: Session | null;
+}
+export interface PrepareState extends StepBase {
+  readonly step: 'prepare';
+  readonly session: Session;
+}
+export interface CredentialsState extends StepBase {
+  readonly step: 'credentials';
+  readonly session: Session;
+  /** Secret values typed but not yet stored; cleared the moment secrets.put succeeds. */
+  readonly typedSecrets: Readonly<Record<string, string>>;
+  readonly touched: ReadonlyArray<string>;
+  /** After a Test attempt, errors show on untouched fields too. */
+  readonly showAllErrors: boolean;
+}
+export interface TestState extends StepBase {
+  readonly step: 'test';
+  readonly session: Session;
+  readonly run: CheckRun;
+}
+export interface CompaniesState extends StepBase {
+  readonly step: 'companies';
+  readonly session: Session;
+}
+export interface ReviewState extends StepBase {
+  readonly step: 'review';
+  readonly session: Session;
+  readonly review: Review | null;
+}
+export interface HandoffState extends StepBase {
+  readonly step: 'handoff';
+  readonly session: Session;
+}
+export interface StatusState extends StepBase {
+  readonly step: 'status';
+  readonly session: Session;
+  readonly dataSourceId: string;
+  readonly status: DataSourceStatus | null;
+}
+
+export type WizardState =
+  | SystemState
+  | PrepareState
+  | CredentialsState
+  | TestState
+  | CompaniesState
+  | ReviewState
+  | HandoffState
+  | StatusState;
+
+export type StepOf<S extends WizardStep> = Extract<WizardState, { step: S }>;
+
+export type BootState =
+  | { readonly phase: 'loading' }
+  | { readonly phase: 'failed'; readonly error: UiError }
+  | { readonly phase: 'ready'; readonly appInfo: AppInfo; readonly systems: ReadonlyArray<SystemDescriptor> };
+
+export type Toast = 'copied' | 'copyFailed' | 'discarded' | 'linkRefused';
+
+export interface WizardActions {
+  load(): Promise<void>;
+  selectSystem(id: SystemId): void;
+  confirmSystem(): Promise<void>;
+  back(): void;
+  togglePrerequisite(id: string): void;
+  continueFromPrepare(): void;
+  editField(id: string, value: string): void;
+  touchField(id: string): void;
+  typeSecret(id: string, value: string): void;
+  storeSecret(id: string): Promise<void>;
+  startTest(): Promise<void>;
+  runChecks(scope: 'all' | 'failed'): Promise<void>;
+  cancelChecks(): Promise<void>;
+  applyCheckEvent(payload: EventPayload<'checks.progress'>): void;
+  continueFromTest(): void;
+  toggleCompany(id: string): void;
+  selectAllCompanies(select: boolean): void;
+  continueFromCompanies(): void;
+  loadReview(): Promise<void>;
+  submitHandoff(): Promise<void>;
+  fixCredentials(): void;
+  startStatusPolling(): () => void;
+  connectAnother(): Promise<void>;
+  discardDraft(): Promise<void>;
+  dismissResumed(): void;
+  copy(value: string): Promise<void>;
+  openLink(url: string): Promise<void>;
+  closeToast(): void;
+}
+
+export interface AppState {
+  readonly boot: BootState;
+  readonly wizard: WizardState;
+  /** The wizard was restored from a saved draft; the notice offers to discard it. */
+  readonly resumed: boolean;
+  readonly toast: Toast | null;
+  readonly actions: WizardActions;
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh clone: installs what it needs (Debian packages when root, npm
+# dependencies), builds, type-checks, lints, then runs unit, integration (real gnome-keyring) and
+# end-to-end (Debian chromium) tests. Prints one closing line "N passed, N failed, N skipped".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(chromium xvfb gnome-keyring libsecret-1-dev dbus-x11)
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if ((${#missing[@]})); then
+  if [[ $(id -u) -eq 0 ]]; then
+    echo "== installing Debian packages: ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    echo "Missing Debian packages: ${missing[*]} (run: sudo apt-get install ${missing[*]})" >&2
+    exit 1
+  fi
+fi
+
+echo "== npm ci"
+npm ci --no-audit --no-fund --loglevel=error
+
+echo "== build"; node scripts/build.mjs
+echo "== typecheck"; npx tsc -p tsconfig.json --noEmit
+echo "== lint"; npx eslint .
+
+results=.tmp/test-results
+rm -rf "$results" && mkdir -p "$results"
+status=0
+run_project() {
+  local name=$1; shift
+  echo "== tests: $name"
+  "$@" npx vitest run --project "$name" --reporter=default --reporter=json --outputFile.json="$results/$name.json" || status=1
+}
+run_project unit
+run_project integration bash scripts/with-keyring.sh
+run_project e2e
+
+node scripts/summarise-tests.mjs "$results"
+exit $status
