@@ -1,5 +1,5 @@
 /** Human-readable output of a check report for the terminal. */
-import type { CheckReport, CheckResult, MatrixRow } from '../../connectors/types';
+import type { CheckReport, CheckResult, MatrixRow, VendorText } from '../../connectors/types';
 import { renderMsg } from '../../platform/i18n';
 
 const MARK: Record<CheckResult['status'] | MatrixRow['status'], string> = {
@@ -18,13 +18,13 @@ export function renderReport(report: CheckReport, titleOf: (checkId: string) => 
   for (const result of report.results) {
     lines.push(`${MARK[result.status]} ${titleOf(result.checkId)} — ${renderMsg(result.summary)}`);
     if (result.status === 'failed' || result.status === 'warning') {
-      if (result.vendor) lines.push(`    Vendor said: ${result.vendor.code ? `${result.vendor.code} :: ` : ''}${result.vendor.text}`);
+      if (result.vendor) lines.push(`    Vendor said: ${vendorLine(result.vendor)}`);
       lines.push(`    What it means: ${renderMsg(result.meaning)}`, `    How to fix it: ${renderMsg(result.fix)}`);
     }
     for (const row of result.status === 'skipped' ? [] : (result.rows ?? [])) {
       lines.push(`    ${MARK[row.status]} ${renderMsg(row.label)}: ${row.status}`);
       if (row.status !== 'allowed') {
-        if (row.vendor) lines.push(`        Vendor said: ${row.vendor.code ? `${row.vendor.code} :: ` : ''}${row.vendor.text}`);
+        if (row.vendor) lines.push(`        Vendor said: ${vendorLine(row.vendor)}`);
         lines.push(`        Fix: ${renderMsg(row.fix)}`);
       }
     }
@@ -32,3 +32,6 @@ export function renderReport(report: CheckReport, titleOf: (checkId: string) => 
   lines.push('', `Overall: ${report.overall} (${report.requestCount} requests)`);
   return lines.join('\n');
 }
+
+/** The vendor's text verbatim (it already carries the code, e.g. `SERVICE_ACCESS_ERROR :: …`), with the HTTP status. */
+const vendorLine = (vendor: VendorText) => `${vendor.text}${vendor.httpStatus ? ` (HTTP ${vendor.httpStatus})` : ''}`;
