@@ -46,8 +46,52 @@ export interface Draft {
   readonly step: WizardStep;
   readonly fields: Readonly<Record<string, string>>;
   readonly selectedCompanies: ReadonlyArray<string>;
+  /** The Exopen company domain the data source goes to (chosen at Review). */
+  readonly domainId?: string;
+  /** Set when this setup recreates a broken data source instead of creating a new one. */
+  readonly recreateOf?: string;
   readonly dataSourceId?: string;
   readonly updatedAt: string;
+}
+
+/** Who is signed in to Exopen. Tokens stay in main (keychain); the renderer sees only this. */
+export type Session =
+  | { readonly signedIn: false; readonly pending: boolean }
+  | { readonly signedIn: true; readonly user: { readonly name: string; readonly email: string }; readonly expiresAt: string };
+
+/** An Exopen company domain the signed-in user can see. */
+export interface Domain {
+  readonly id: string;
+  readonly name: string;
+  /** Only administrators may add data sources to a domain. */
+  readonly canAdminister: boolean;
+}
+
+/** One connected credential, as the Data sources page shows it. */
+export interface DataSourceCard {
+  readonly id: string;
+  readonly system: SystemId;
+  readonly displayName: string;
+  readonly domainId: string;
+  /** Non-secret identity of the credential (e.g. the API User ID), to tell cards apart. */
+  readonly credentialLabel: string;
+  readonly companies: ReadonlyArray<{ readonly id: string; readonly name: string }>;
+  readonly status: RunStatus;
+  readonly lastSyncAt?: string;
+  readonly error?: { readonly message: string; readonly resource?: string; readonly fix?: Msg };
+}
+
+export type BackendEnvironment = 'sandbox' | 'production' | 'custom';
+export type SignerMode = 'broker' | 'local';
+
+/** Where the assistant hands data sources to, and who signs vendor requests that need Exopen's partner keys. */
+export interface EnvironmentSettings {
+  readonly environment: BackendEnvironment;
+  readonly url: string;
+  /** Per system that needs Exopen's partner secret: through the Exopen broker, or local keys (support/sandbox). */
+  readonly signers: Readonly<Partial<Record<SystemId, SignerMode>>>;
+  /** False while a change waits for a restart of the assistant. */
+  readonly active: boolean;
 }
 
 export interface ReviewItem {
@@ -83,12 +127,15 @@ export const contract = {
     'systems.list': call<ReadonlyArray<SystemDescriptor>>()(z.object({})),
     'drafts.current': call<Draft | null>()(z.object({})),
     'drafts.start': call<Draft>()(z.object({ system: systemId })),
+    /** Starts a setup that recreates a broken data source (same system, same domain, new credential). */
+    'drafts.recreate': call<Draft>()(z.object({ dataSourceId: z.string().min(1).max(128) })),
     'drafts.save': call<{ draft: Draft; errors: ReadonlyArray<FieldError> }>()(
       z.object({
         id: draftId,
         step: z.enum(['system', 'prepare', 'credentials', 'test', 'companies', 'review', 'handoff', 'status']),
         fields: fieldValues,
         selectedCompanies: z.array(z.string().max(64)).max(1000),
+        domainId: z.string().min(1).max(128).optional(),
       }),
     ),
     'drafts.discard': call<{ discarded: true }>()(z.object({ id: draftId })),
@@ -105,9 +152,35 @@ export const contract = {
     'handoff.submit': call<{ dataSourceId: string }>()(z.object({ draftId })),
     'status.get': call<DataSourceStatus>()(z.object({ dataSourceId: z.string().min(1).max(128) })),
     'links.open': call<{ opened: boolean }>()(z.object({ url: z.string().url().max(2000) })),
+    'auth.status': call<Session>()(z.object({})),
+    /** Opens the system browser for Exopen's sign-in and resolves when the loopback callback arrived (or failed). */
+    'auth.signIn': call<Session>()(z.object({})),
+    'auth.cancel': call<{ cancelled: boolean }>()(z.object({})),
+    /** Removes every Exopen token from the keychain. */
+    'auth.signOut': call<Session>()(z.object({})),
+    'domains.list': call<ReadonlyArray<Domain>>()(z.object({})),
+    'domains.create': call<Domain>()(z.object({ name: z.string().trim().min(2, 'name: at least 2 characters').max(80) })),
+    'dataSources.list': call<ReadonlyArray<DataSourceCard>>()(z.object({})),
+    'dataSources.addCompanies': call<DataSourceCard>()(
+      z.object({ id: z.string().min(1).max(128), companies: z.array(z.object({ id: z.string().min(1).max(64), name: z.string().min(1).max(200) })).min(1).max(1000) }),
+    ),
+    /** Removing the last company deletes the credential (`deleted: true`). */
+    'dataSources.removeCompanies': call<{ deleted: boolean; card?: DataSourceCard }>()(
+      z.object({ id: z.string().min(1).max(128), companyIds: z.array(z.string().min(1).max(64)).min(1).max(1000) }),
+    ),
+    'dataSources.delete': call<{ deleted: true }>()(z.object({ id: z.string().min(1).max(128) })),
+    'settings.get': call<EnvironmentSettings>()(z.object({})),
+    'settings.set': call<EnvironmentSettings>()(
+      z.object({
+        environment: z.enum(['sandbox', 'production', 'custom']),
+        url: z.string().url().max(2000).optional(),
+        signers: z.record(systemId, z.enum(['broker', 'local'])).optional(),
+      }),
+    ),
   },
   events: {
     'checks.progress': undefined as unknown as { readonly operationId: string; readonly event: CheckEvent },
+    'auth.changed': undefined as unknown as Session,
   },
 } as const;
 

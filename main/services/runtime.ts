@@ -37,6 +37,10 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
+const notYet = async (): Promise<never> => {
+  throw new AppError('E_NOT_AVAILABLE', 'This part of the assistant is not available in this version yet.');
+};
+
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   configureLogging({ dataDir: options.dataDir });
   const log = createLogger('runtime');
@@ -117,6 +121,20 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     'handoff.review': ({ draftId }) => handoff.review(draftId),
     'handoff.submit': ({ draftId }) => handoff.submit(draftId),
     'status.get': ({ dataSourceId }) => handoff.status(dataSourceId),
+    // Issue 3 (sign-in, domains, data-source lifecycle, settings) is being built; until then these say so.
+    'drafts.recreate': notYet,
+    'auth.status': async () => ({ signedIn: false, pending: false }),
+    'auth.signIn': notYet,
+    'auth.cancel': async () => ({ cancelled: false }),
+    'auth.signOut': async () => ({ signedIn: false, pending: false }),
+    'domains.list': notYet,
+    'domains.create': notYet,
+    'dataSources.list': notYet,
+    'dataSources.addCompanies': notYet,
+    'dataSources.removeCompanies': notYet,
+    'dataSources.delete': notYet,
+    'settings.get': notYet,
+    'settings.set': notYet,
     'links.open': async ({ url }) => {
       if (!isAllowedExternalUrl(url)) throw new AppError('E_LINK_NOT_ALLOWED', 'That link is not on the list of pages the assistant opens.');
       await options.openExternal(url);
