@@ -95,5 +95,5 @@ export function idempotencyKey(draftId: string, config: DataSourceConfig): strin
 
 function asAppError(error: unknown): unknown {
   if (!(error instanceof ExopenError)) return error;
-  return new AppError(`E_EXOPEN_${error.code.toUpperCase()}`, error.message, error.fieldErrors);
+  return new AppError(`E_EXOPEN_${error.code.toUpperCase().replace(/-/g, '_')}`, error.message, error.fieldErrors);
 }

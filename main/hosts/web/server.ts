@@ -43,6 +43,8 @@ export async function startWebHost(options: { runtime: Runtime; rendererDir: str
       const verdict = guard.check(req, 'call');
       if (!verdict.ok) return void res.writeHead(verdict.status, SECURITY_HEADERS).end(verdict.reason);
       const payload = await readJson(req);
+      // A body we stopped reading leaves bytes on the socket: close it rather than keep it alive.
+      if (!payload.ok) res.setHeader('Connection', 'close');
       const envelope = payload.ok
         ? await dispatchCall(options.runtime.handlers, url.pathname.slice('/api/invoke/'.length), payload.value, log)
         : { ok: false as const, error: { code: 'E_BAD_INPUT', message: payload.reason } };

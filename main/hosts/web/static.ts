@@ -24,7 +24,13 @@ export const SECURITY_HEADERS = {
 } as const;
 
 export async function serveStatic(rendererDir: string, pathname: string, res: ServerResponse): Promise<void> {
-  const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  let relative: string;
+  try {
+    relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  } catch {
+    res.writeHead(400, SECURITY_HEADERS).end();
+    return;
+  }
   const file = normalize(join(rendererDir, relative));
   if (!file.startsWith(normalize(rendererDir) + sep)) {
     res.writeHead(404, SECURITY_HEADERS).end();

@@ -2,8 +2,10 @@
  * Drafts through the real runtime handlers: field errors name the field, discarding a setup drops its
  * secrets too, and a draft outlives the runtime while its secret never reaches a file under the data dir.
  */
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { canary, filesContaining, startRuntime, type Harness } from './support';
+import { canary, filesContaining, startRuntime, tempDir, type Harness } from './support';
 
 describe('drafts through the runtime', () => {
   let h: Harness | undefined;
@@ -18,10 +20,10 @@ describe('drafts through the runtime', () => {
     await h.ok('secrets.put', { draftId: draft.id, field: 'customerKey', value: canary('key') });
     const base = { companyName: 'Esimerkki Oy', customerId: 'api-user', environment: 'sandbox' };
 
-    const bad = await h.ok('drafts.save', { id: draft.id, step: 'credentials', fields: { ...base, businessId: '1234567-1' }, selectedCompanies: [] });
+    const bad = await h.ok('drafts.save', { id: draft.id, step: 'credentials', fields: { ...base, businessId: '1618033-4' }, selectedCompanies: [] });
     expect(bad.errors.map((error) => error.field)).toEqual(['businessId']);
     expect(bad.errors[0]!.message.key).toMatch(/businessId/);
-    expect(bad.draft.fields.businessId).toBe('1234567-1');
+    expect(bad.draft.fields.businessId).toBe('1618033-4');
 
     const good = await h.ok('drafts.save', { id: draft.id, step: 'credentials', fields: { ...base, businessId: '1618033-3' }, selectedCompanies: [] });
     expect(good.errors).toEqual([]);
@@ -56,6 +58,18 @@ describe('drafts through the runtime', () => {
     const second = await h.ok('drafts.start', { system: 'netvisor' });
     expect(second.id).not.toBe(first.id);
     expect(await h.ok('secrets.status', { draftId: second.id })).toEqual({ customerKey: false });
+  });
+
+  it('the on-disk scanner finds a planted canary (so an empty scan means something)', async () => {
+    const dir = await tempDir();
+    const secret = canary('planted');
+    await mkdir(join(dir, 'nested'));
+    await writeFile(join(dir, 'nested', 'log.txt'), `prefix ${Buffer.from(secret).toString('base64')} suffix`);
+    try {
+      expect(await filesContaining(dir, secret)).toEqual([join(dir, 'nested', 'log.txt')]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('a draft survives a new runtime on the same data dir; the secret reaches no file there', async () => {
