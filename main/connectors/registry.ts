@@ -3,10 +3,14 @@
  */
 import type { ConnectorContext } from './context';
 import { createNetvisorConnector } from './netvisor';
+import { createProcountorConnector } from './procountor';
+import { createVitecConnector } from './vitec';
 import type { Connector, SystemDescriptor, SystemId } from './types';
 
 export const connectorFactories: { readonly [K in SystemId]: (ctx: ConnectorContext) => Connector } = {
   netvisor: createNetvisorConnector,
+  procountor: createProcountorConnector,
+  vitec: createVitecConnector,
 };
 
 export type Connectors = { readonly [K in SystemId]: Connector };
@@ -22,3 +26,7 @@ export const systemIds = Object.keys(connectorFactories) as ReadonlyArray<System
 export function secretFieldIds(descriptor: SystemDescriptor): ReadonlyArray<string> {
   return descriptor.fields.filter((field) => field.kind === 'secret').map((field) => field.id);
 }
+
+/** The environment variable the CLI reads a secret field from, e.g. NETVISOR_CUSTOMER_KEY. */
+export const secretEnvName = (system: SystemId, field: string): string =>
+  `${system}_${field.replace(/[A-Z]/g, (c) => `_${c}`)}`.toUpperCase();

@@ -13,7 +13,7 @@ export interface Msg {
 export const msg = (key: string, params?: Record<string, string | number>): Msg =>
   params ? { key, params } : { key };
 
-export type SystemId = 'netvisor';
+export type SystemId = 'netvisor' | 'procountor' | 'vitec';
 
 /** One input of the credentials step. Secret fields go to the keychain and never come back. */
 export interface FieldSpec {

@@ -20,6 +20,8 @@ export const RENDERER_CSP = [
 /** Hosts the app may open in the system browser (vendor help pages, Exopen's portal and docs). */
 export const EXTERNAL_LINK_ALLOWLIST: ReadonlyArray<string> = [
   'support.netvisor.fi',
+  'support.procountor.fi',
+  'dev.procountor.com',
   'netvisor.fi',
   'www.netvisor.fi',
   'exopen.se',

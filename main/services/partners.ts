@@ -5,15 +5,17 @@
  * (`NETVISOR_PARTNER_ID`, `NETVISOR_PARTNER_KEY`) for the CLI.
  */
 import type { PartnerCredentialSource } from '../connectors/context';
+import { secretEnvName } from '../connectors/registry';
 import type { SystemId } from '../connectors/types';
 import type { SecretStore } from '../platform/ports';
 
 const NAMES: { readonly [K in SystemId]: ReadonlyArray<string> } = {
   netvisor: ['partnerId', 'partnerKey'],
+  procountor: ['clientId', 'clientSecret'],
+  // Vitec signs in with the customer's own API user: Exopen holds no partner secret for it.
+  vitec: [],
 };
 
-const envName = (system: SystemId, name: string) =>
-  `${system}_${name.replace(/[A-Z]/g, (c) => `_${c}`)}`.toUpperCase();
 
 export function fixedPartnerCredentials(values: Partial<Record<SystemId, Record<string, string>>>): PartnerCredentialSource {
   return {
@@ -24,7 +26,7 @@ export function fixedPartnerCredentials(values: Partial<Record<SystemId, Record<
 
 export function localPartnerCredentials(openStore: () => Promise<SecretStore>, env: NodeJS.ProcessEnv = process.env): PartnerCredentialSource {
   const fromEnv = (system: SystemId) => {
-    const entries = NAMES[system].map((name) => [name, env[envName(system, name)]] as const);
+    const entries = NAMES[system].map((name) => [name, env[secretEnvName(system, name)]] as const);
     return entries.every(([, value]) => value) ? (Object.fromEntries(entries) as Record<string, string>) : undefined;
   };
   const fromKeychain = async (system: SystemId) => {

@@ -3,11 +3,12 @@
  * to every user of the machine in the process list and lands in shell history).
  */
 import { stdin, stderr } from 'node:process';
+import { secretEnvName } from '../../connectors/registry';
+import type { SystemId } from '../../connectors/types';
 
-export const envNameFor = (system: string, field: string) =>
-  `${system}_${field.replace(/[A-Z]/g, (c) => `_${c}`)}`.toUpperCase();
+export const envNameFor = (system: SystemId, field: string) => secretEnvName(system, field);
 
-export async function readSecret(system: string, field: string, label: string, env = process.env): Promise<string | undefined> {
+export async function readSecret(system: SystemId, field: string, label: string, env = process.env): Promise<string | undefined> {
   const fromEnv = env[envNameFor(system, field)];
   if (fromEnv) return fromEnv;
   if (!stdin.isTTY) return undefined;

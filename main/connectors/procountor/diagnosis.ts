@@ -1,0 +1,95 @@
+/**
+ * What a failure means and how to fix it, as translatable messages, with Procountor's own words kept
+ * verbatim (VendorText) beside our explanation.
+ */
+import { NetworkError } from '../../platform/http';
+import { msg, type FailureKind, type Msg, type VendorText } from '../types';
+import type { ApiKeyInfo } from './apiKey';
+import { EXOPEN_CLIENT_ID } from './clientId';
+import { ProcountorApiError, ProcountorParseError, ProcountorTokenError } from './errors';
+import { classifyTokenFailure } from './tokenFailure';
+
+export interface Diagnosis {
+  readonly kind: FailureKind;
+  readonly meaning: Msg;
+  readonly fix: Msg;
+  readonly vendor?: VendorText;
+}
+
+/** Facts about the setup that sharpen an explanation. */
+export interface DiagnosisContext {
+  readonly host: string;
+  readonly customUrl: boolean;
+  readonly apiKey: ApiKeyInfo;
+}
+
+export type CheckFailure = ProcountorApiError | ProcountorParseError | ProcountorTokenError | NetworkError;
+
+export const isCheckFailure = (error: unknown): error is CheckFailure =>
+  error instanceof ProcountorApiError || error instanceof ProcountorParseError || error instanceof ProcountorTokenError || error instanceof NetworkError;
+
+export function vendorText(error: ProcountorApiError | ProcountorTokenError): VendorText {
+  if (error instanceof ProcountorTokenError) {
+    return { ...(error.oauthError ? { code: error.oauthError } : {}), text: error.description || error.verbatim, httpStatus: error.httpStatus };
+  }
+  return { text: error.verbatim || `HTTP ${error.httpStatus}`, httpStatus: error.httpStatus };
+}
+
+const pair = (base: string, params?: Record<string, string | number>) => ({
+  meaning: msg(`${base}.meaning`, params),
+  fix: msg(`${base}.fix`, params),
+});
+
+export function diagnoseToken(error: ProcountorTokenError, context: DiagnosisContext): Diagnosis {
+  const failure = classifyTokenFailure(error, context.apiKey, context.host);
+  const vendor = vendorText(error);
+  const base = 'procountor:diagnosis.token';
+  const params = { host: context.host, clientId: EXOPEN_CLIENT_ID };
+  switch (failure.kind) {
+    case 'client':
+      return { kind: 'input', vendor, ...pair(`${base}.client`, params) };
+    case 'foreign':
+      return failure.audience === undefined
+        ? { kind: 'input', vendor, ...pair(`${base}.foreign`, params) }
+        : { kind: 'input', vendor, ...pair(`${base}.foreignNamed`, { ...params, audience: failure.audience }) };
+    case 'environment':
+      return { kind: 'input', vendor, ...pair(`${base}.environment`, { ...params, issuer: failure.issuer }) };
+    case 'revoked':
+      return { kind: 'customer-action', vendor, ...pair(`${base}.revoked`, params) };
+    case 'malformed':
+      return { kind: 'input', vendor, ...pair(`${base}.malformed`, params) };
+    case 'throttled':
+      return { kind: 'unreachable', vendor, ...pair('procountor:diagnosis.api.throttled', params) };
+    case 'server':
+      return { kind: 'unreachable', vendor, ...pair('procountor:diagnosis.api.server', { ...params, httpStatus: error.httpStatus }) };
+    case 'rejected':
+      return { kind: 'input', vendor, ...pair(`${base}.rejected`, params) };
+  }
+}
+
+function apiKeyFor(status: number): { key: string; kind: FailureKind } {
+  if (status === 401) return { key: 'tokenRefused', kind: 'input' };
+  if (status === 403) return { key: 'forbidden', kind: 'customer-action' };
+  if (status === 404) return { key: 'notFound', kind: 'input' };
+  if (status === 429) return { key: 'throttled', kind: 'unreachable' };
+  if (status >= 500) return { key: 'server', kind: 'unreachable' };
+  return { key: 'unexpected', kind: 'unreachable' };
+}
+
+function diagnoseApi(error: ProcountorApiError, context: DiagnosisContext): Diagnosis {
+  const { key, kind } = apiKeyFor(error.httpStatus);
+  return { kind, vendor: vendorText(error), ...pair(`procountor:diagnosis.api.${key}`, { host: context.host, httpStatus: error.httpStatus }) };
+}
+
+function diagnoseParse(error: ProcountorParseError, context: DiagnosisContext): Diagnosis {
+  const base = context.customUrl ? 'procountor:diagnosis.parse.custom' : 'procountor:diagnosis.parse.official';
+  return { kind: context.customUrl ? 'input' : 'unreachable', ...pair(base, { host: context.host, httpStatus: error.httpStatus ?? 0 }) };
+}
+
+/** Explains any failure of a Procountor request. */
+export function diagnose(error: CheckFailure, context: DiagnosisContext): Diagnosis {
+  if (error instanceof ProcountorTokenError) return diagnoseToken(error, context);
+  if (error instanceof ProcountorApiError) return diagnoseApi(error, context);
+  if (error instanceof ProcountorParseError) return diagnoseParse(error, context);
+  return { kind: 'unreachable', ...pair(`procountor:diagnosis.network.${error.failure}`, { host: context.host }) };
+}

@@ -1,0 +1,69 @@
+/**
+ * Typed failures of the Procountor client. A request without any HTTP answer uses platform's NetworkError.
+ * None of these ever carries the API key, the client secret or an access token: messages hold only what
+ * Procountor said and the HTTP status.
+ */
+
+/** One entry of Procountor's `{"errors":[{status, field, message}]}` body. */
+export interface ProcountorErrorMessage {
+  readonly status?: number;
+  readonly field?: string;
+  readonly message: string;
+}
+
+/** Procountor answered an API call with an error status. `errors` is empty when the body was not ErrorMessages. */
+export class ProcountorApiError extends Error {
+  readonly code = 'E_PROCOUNTOR_API';
+
+  constructor(
+    readonly httpStatus: number,
+    readonly errors: ReadonlyArray<ProcountorErrorMessage>,
+    /** The vendor's words for display: the messages joined, or a short excerpt of a foreign body. */
+    readonly verbatim: string,
+    /** Milliseconds the server asked us to wait (429 Retry-After), when it said. */
+    readonly retryAfterMs?: number,
+  ) {
+    super(`Procountor HTTP ${httpStatus}${verbatim ? `: ${verbatim}` : ''}`);
+    this.name = 'ProcountorApiError';
+  }
+}
+
+/** The token endpoint refused the exchange, with the OAuth error code (`invalid_grant`, `invalid_client`, …). */
+export class ProcountorTokenError extends Error {
+  readonly code = 'E_PROCOUNTOR_TOKEN';
+
+  constructor(
+    readonly httpStatus: number,
+    /** The OAuth `error` value, or '' when the body had none. */
+    readonly oauthError: string,
+    /** The OAuth `error_description`, or an excerpt of whatever else the body said. */
+    readonly description: string,
+  ) {
+    super(`Procountor token exchange refused (HTTP ${httpStatus}${oauthError ? `, ${oauthError}` : ''})${description ? `: ${description}` : ''}`);
+    this.name = 'ProcountorTokenError';
+  }
+
+  get verbatim(): string {
+    return [this.oauthError, this.description].filter(Boolean).join(': ');
+  }
+}
+
+export type ParseProblem = 'empty' | 'not-json' | 'unexpected-shape';
+
+/** A body that is not what Procountor sends (a proxy page, a truncated answer, the wrong host). */
+export class ProcountorParseError extends Error {
+  readonly code = 'E_PROCOUNTOR_PARSE';
+
+  constructor(
+    readonly problem: ParseProblem,
+    readonly detail: string,
+    readonly httpStatus?: number,
+  ) {
+    super(`not a Procountor response (${problem}): ${detail}`);
+    this.name = 'ProcountorParseError';
+  }
+
+  withStatus(httpStatus: number): ProcountorParseError {
+    return new ProcountorParseError(this.problem, this.detail, httpStatus);
+  }
+}
