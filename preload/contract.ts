@@ -19,7 +19,7 @@ export type { CheckEvent, CheckReport, CheckResult, Company, FieldError, FieldSp
 /** Declares a call: its input schema, and (type-only) its result. */
 const call = <Out>() => <In extends z.ZodType>(input: In) => ({ input, output: undefined as unknown as Out });
 
-const systemId = z.enum(['netvisor']);
+const systemId = z.enum(['netvisor', 'procountor', 'vitec']);
 const draftId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'draft id');
 const fieldId = z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,40}$/, 'field id');
 const fieldValues = z.record(fieldId, z.string().max(2000));

@@ -12,6 +12,13 @@ export interface ConnectorContext {
    * installs). Production installs get none here: their steps go through the Exopen broker (a later issue).
    */
   readonly partnerCredentials: PartnerCredentialSource;
+  /**
+   * Exopen's partner broker: signs and exchanges with Exopen's partner secrets on the backend, so the app
+   * never holds them. Used for every system whose mode is 'broker' (the default when a broker exists).
+   */
+  readonly broker?: PartnerBroker;
+  /** Per system: the broker or local partner credentials. Without it: the broker when there is one. */
+  readonly partnerMode?: (system: SystemId) => 'broker' | 'local';
   /** Records each vendor request for the Diagnose timeline and the bench (method, redacted URL, status). */
   readonly recorder?: RequestRecorder;
   /** Request timeout override (tests and bench); each connector has its own vendor-mandated default. */
@@ -36,4 +43,46 @@ export interface RecordedRequest {
 
 export interface RequestRecorder {
   record(request: RecordedRequest): void;
+}
+
+/** The broker calls connectors use (the Exopen client implements them; see main/exopen). */
+export interface PartnerBroker {
+  netvisorSign(
+    input: {
+      readonly url: string;
+      readonly sender: string;
+      readonly customerId: string;
+      readonly timestamp: string;
+      readonly language: string;
+      readonly organisationId: string;
+      readonly transactionId: string;
+      readonly timestampUnix: string;
+      readonly customerKey: string;
+    },
+    options?: { readonly signal?: AbortSignal },
+  ): Promise<{ readonly partnerId: string; readonly mac: string }>;
+  procountorToken(
+    input: { readonly apiKey: string; readonly environment: 'production' | 'test' },
+    options?: { readonly signal?: AbortSignal },
+  ): Promise<{ readonly accessToken: string; readonly expiresIn: number }>;
+}
+
+/** Whether a system should go through the broker in this context. */
+export const usesBroker = (ctx: ConnectorContext, system: SystemId): boolean =>
+  ctx.broker !== undefined && (ctx.partnerMode?.(system) ?? 'broker') === 'broker';
+
+/**
+ * The vendor refused what the broker relayed (e.g. Procountor rejected the API key): the vendor's own
+ * status and words, so the connector explains it exactly as if it had asked the vendor itself.
+ */
+export class BrokerRefusedError extends Error {
+  readonly code = 'E_BROKER_REFUSED';
+  constructor(
+    readonly status: number,
+    readonly vendorError: string,
+    readonly vendorDescription: string,
+  ) {
+    super(`the vendor refused the broker's request (HTTP ${status})`);
+    this.name = 'BrokerRefusedError';
+  }
 }

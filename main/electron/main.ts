@@ -7,11 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { createLogger } from '../platform/log';
 import { resolveDataDir } from '../platform/paths';
-import { createRuntime, type Runtime, type RuntimeOptions } from '../services/runtime';
+import { createRuntime, type Runtime } from '../services/runtime';
 import { installCrashHandlers } from './crash';
 import { forwardEvents, isAppMainFrame, registerHandlers } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
-import { createOpenExternal, denyAllPermissions, installSecurityBaseline } from './security';
+import { createOpenExternal, createSignInOpener, denyAllPermissions, installSecurityBaseline } from './security';
 import { createMainWindow } from './window';
 
 const log = createLogger('electron');
@@ -23,14 +23,6 @@ const rendererDir = join(distDir, 'renderer');
 let runtime: Runtime | undefined;
 let mainWindow: BrowserWindow | undefined;
 let closed = false;
-
-/** A configured backend (EXOPEN_BACKEND_URL, token from EXOPEN_BACKEND_TOKEN), as the CLI's web command reads it. */
-function backendFromEnv(): Pick<RuntimeOptions, 'backend'> {
-  const url = process.env.EXOPEN_BACKEND_URL;
-  if (!url) return {};
-  const token = process.env.EXOPEN_BACKEND_TOKEN ?? '';
-  return { backend: { url, token: async () => token } };
-}
 
 function openMainWindow(events: Runtime['events']): void {
   const window = createMainWindow({ preloadPath, log });
@@ -49,7 +41,7 @@ async function start(): Promise<void> {
     host: 'electron',
     dataDir: app.getPath('userData'),
     openExternal: createOpenExternal(log),
-    ...backendFromEnv(),
+    openSignIn: createSignInOpener(log),
   });
   runtime = started;
   registerHandlers(ipcMain, started.handlers, { isTrustedSender: isAppMainFrame, log });

@@ -75,3 +75,20 @@ function originOf(raw: string): string {
     return 'unparsable url';
   }
 }
+
+/**
+ * Opens Exopen's sign-in page in the system browser (RFC 8252: never an embedded window). Not on the link
+ * allowlist because the identity provider's host is configuration (the sandbox's is 127.0.0.1:<port>);
+ * the runtime only ever passes the issuer's own authorization URL, and only http(s) goes through here.
+ */
+export function createSignInOpener(log: SecurityLog): (url: string) => Promise<void> {
+  return async (url) => {
+    if (!/^https?:\/\//.test(url)) throw new AppError('E_LINK_NOT_ALLOWED', 'The sign-in address is not a web address.');
+    try {
+      await shell.openExternal(url);
+    } catch (error) {
+      log.error('sign-in page could not be opened', { target: originOf(url), error });
+      throw new AppError('E_OPEN_EXTERNAL_FAILED', 'The system browser could not be opened.');
+    }
+  };
+}

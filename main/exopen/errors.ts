@@ -9,9 +9,17 @@ import type { NetworkFailure } from '../platform/http';
 export type ExopenErrorCode =
   /** The backend refused the input; `fieldErrors` say which field and how to fix it. */
   | 'validation'
-  /** No token, or the backend did not accept it. */
+  /** No token, or the backend did not accept it: sign in again. */
   | 'unauthorized'
+  /** Signed in, but not allowed: e.g. a member, not an admin, of the domain (`not-domain-admin`). */
+  | 'forbidden'
   | 'not-found'
+  /** The thing already exists: the credential's data source (`dataSourceId`) or a domain of that name. */
+  | 'exists'
+  /** The backend's broker holds no partner credentials for this vendor; an operator must configure them. */
+  | 'not-configured'
+  /** The vendor refused a broker exchange (wrong key, used code); `upstream` carries its own words. */
+  | 'upstream'
   /** The idempotency key was used for a different request, or is still in use after every retry. */
   | 'conflict'
   /** 429/503/5xx after every retry, or a Retry-After longer than we are willing to wait. */
@@ -37,7 +45,17 @@ export interface ExopenErrorDetails {
   /** How long the backend asked us to wait (429/503), when it asked. */
   readonly retryAfterMs?: number;
   readonly failure?: NetworkFailure;
+  /** With `exists` for a data source: the one that already holds this credential. */
+  readonly dataSourceId?: string;
+  readonly upstream?: UpstreamAnswer;
   readonly cause?: unknown;
+}
+
+/** The vendor's answer to a broker exchange, its texts verbatim (secrets removed). */
+export interface UpstreamAnswer {
+  readonly status: number;
+  readonly error?: string;
+  readonly errorDescription?: string;
 }
 
 export class ExopenError extends Error {
@@ -46,6 +64,8 @@ export class ExopenError extends Error {
   readonly fieldErrors: ReadonlyArray<ExopenFieldError>;
   readonly retryAfterMs?: number;
   readonly failure?: NetworkFailure;
+  readonly dataSourceId?: string;
+  readonly upstream?: UpstreamAnswer;
 
   constructor(
     readonly code: ExopenErrorCode,
@@ -59,6 +79,8 @@ export class ExopenError extends Error {
     this.fieldErrors = details.fieldErrors ?? [];
     this.retryAfterMs = details.retryAfterMs;
     this.failure = details.failure;
+    this.dataSourceId = details.dataSourceId;
+    this.upstream = details.upstream;
   }
 
   /** The translatable text for the UI. */
@@ -72,7 +94,13 @@ export class ExopenError extends Error {
           : msg('exopen:errors.unavailableFor', { seconds: Math.ceil(this.retryAfterMs / 1000) });
       case 'network':
         return msg(`exopen:errors.network.${this.failure ?? 'other'}`);
+      case 'exists':
+        return msg(this.dataSourceId === undefined ? 'exopen:errors.existsDomain' : 'exopen:errors.existsDataSource');
+      case 'upstream':
+        return msg('exopen:errors.upstream', { status: this.upstream?.status ?? 0, text: this.upstream?.errorDescription ?? this.upstream?.error ?? '' });
       case 'unauthorized':
+      case 'forbidden':
+      case 'not-configured':
       case 'not-found':
       case 'conflict':
       case 'protocol':

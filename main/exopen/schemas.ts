@@ -21,7 +21,7 @@ export const systemIds = ['netvisor', 'procountor', 'vitec', 'exact', 'economic'
 export const runStatuses = ['queued', 'running', 'done', 'failed'] as const;
 
 const fieldName = z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,40}$/);
-const dataSourceId = text(1, 128).pipe(z.string().regex(/^[A-Za-z0-9_-]+$/));
+const resourceId = text(1, 128).pipe(z.string().regex(/^[A-Za-z0-9_-]+$/));
 const dateTime = z.iso.datetime({ offset: true });
 const nonBlank = (min: number, max: number) => text(min, max).pipe(z.string().regex(/\S/));
 
@@ -49,18 +49,40 @@ export const initialRunSchema = z.object({
   error: runErrorSchema.optional(),
 });
 
+export const syncKinds = ['initial', 'scheduled'] as const;
+export const syncSchema = initialRunSchema.extend({ id: text(1), kind: z.enum(syncKinds) });
+export const syncListSchema = z.object({ items: z.array(syncSchema) });
+
 export const dataSourceSchema = z.object({
-  id: dataSourceId,
+  id: resourceId,
+  domainId: resourceId,
   system: z.enum(systemIds),
   displayName: z.string(),
+  credentialLabel: z.string(),
   settings: z.record(z.string(), z.string()),
   secretFields: z.array(fieldName),
   companies: z.array(companySchema),
   createdAt: dateTime,
   initialRun: initialRunSchema,
+  lastSyncAt: dateTime.optional(),
 });
 
 export const dataSourceListSchema = z.object({ items: z.array(dataSourceSchema) });
+
+/** Removing companies answers what is left, or that the last one went and the data source with it. */
+export const companyRemovalSchema = z.discriminatedUnion('deleted', [
+  z.object({ deleted: z.literal(false), dataSource: dataSourceSchema }),
+  z.object({ deleted: z.literal(true) }),
+]);
+
+export const userSchema = z.object({ sub: text(1), email: text(3), name: z.string() });
+
+export const domainRoles = ['admin', 'member'] as const;
+export const domainSchema = z.object({ id: resourceId, name: text(1), role: z.enum(domainRoles) });
+export const domainListSchema = z.object({ items: z.array(domainSchema) });
+
+/** Problem codes whose body must list the offending fields. */
+const LISTS_ERRORS: ReadonlySet<string> = new Set(['validation-failed', 'domain-exists', 'system-mismatch']);
 
 /** RFC 9457 problem details; extension members are allowed and kept. */
 export const problemSchema = z
@@ -72,9 +94,19 @@ export const problemSchema = z
     instance: z.string().optional(),
     code: z.string().regex(/^[a-z][a-z0-9-]*$/),
     errors: z.array(z.object({ field: text(1), message: text(1) })).optional(),
+    dataSourceId: resourceId.optional(),
+    upstream: z
+      .object({ status: z.number().int().min(100).max(599), error: z.string().optional(), errorDescription: z.string().optional() })
+      .optional(),
   })
-  .refine((problem) => problem.code !== 'validation-failed' || (problem.errors?.length ?? 0) > 0, {
-    message: 'a validation-failed problem must list its errors',
+  .refine((problem) => !LISTS_ERRORS.has(problem.code) || (problem.errors?.length ?? 0) > 0, {
+    message: 'this problem must list its errors',
+  })
+  .refine((problem) => problem.code !== 'data-source-exists' || problem.dataSourceId !== undefined, {
+    message: 'a data-source-exists problem must name the data source',
+  })
+  .refine((problem) => problem.code !== 'upstream-refused' || problem.upstream !== undefined, {
+    message: 'an upstream-refused problem must carry the upstream answer',
   });
 
 export type ExopenSystemId = (typeof systemIds)[number];
@@ -83,4 +115,10 @@ export type ResourceRun = z.infer<typeof resourceRunSchema>;
 export type RunError = z.infer<typeof runErrorSchema>;
 export type InitialRun = z.infer<typeof initialRunSchema>;
 export type DataSource = z.infer<typeof dataSourceSchema>;
+export type Sync = z.infer<typeof syncSchema>;
+export type SyncKind = (typeof syncKinds)[number];
+export type CompanyRemoval = z.infer<typeof companyRemovalSchema>;
+export type ExopenUser = z.infer<typeof userSchema>;
+export type DomainRole = (typeof domainRoles)[number];
+export type ExopenDomain = z.infer<typeof domainSchema>;
 export type Problem = z.infer<typeof problemSchema>;

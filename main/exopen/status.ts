@@ -7,7 +7,7 @@ import { msg, type Msg } from '../connectors/types';
 import type { DataSource, RunError } from './schemas';
 
 /** Run error codes the backend documents, with the fix each needs; anything else is a vendor's own code. */
-function fixFor(error: RunError): Msg {
+export function fixFor(error: RunError): Msg {
   if (error.code === 'credentials-lost') return msg('exopen:run.fix.credentialsLost');
   if (error.code === 'runner-error') return msg('exopen:run.fix.runnerError');
   if (error.resource) return msg('exopen:run.fix.resource', { resource: error.resource });

@@ -22,6 +22,12 @@ export interface SettingsStore {
 export interface Settings {
   readonly schemaVersion: 1;
   readonly language: 'en';
-  /** Exopen backend: `sandbox` unless configured. */
+  /** Which Exopen backend: the local sandbox (default), Exopen's production, or a custom URL. */
+  readonly environment: 'sandbox' | 'production' | 'custom';
+  /** The backend URL when environment is `custom`. */
   readonly backendUrl: string | null;
+  /** The OpenID issuer when environment is `custom` (defaults to the backend URL). */
+  readonly issuerUrl: string | null;
+  /** Per system: sign/exchange through the Exopen broker (default) or with local partner keys. */
+  readonly signers: Readonly<Record<string, 'broker' | 'local'>>;
 }

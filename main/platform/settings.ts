@@ -15,12 +15,22 @@ import { createLogger } from './log';
 
 type SettingsRecord = { -readonly [K in keyof Settings]: Settings[K] };
 
-export const DEFAULT_SETTINGS: Settings = Object.freeze({ schemaVersion: 1, language: 'en', backendUrl: null });
+export const DEFAULT_SETTINGS: Settings = Object.freeze({
+  schemaVersion: 1,
+  language: 'en',
+  environment: 'sandbox',
+  backendUrl: null,
+  issuerUrl: null,
+  signers: {},
+});
 
 const SCHEMA: Schema<SettingsRecord> = {
   schemaVersion: { const: 1 },
   language: { enum: ['en'] },
+  environment: { enum: ['sandbox', 'production', 'custom'] },
   backendUrl: { anyOf: [{ type: 'null' }, { type: 'string', format: 'uri', pattern: '^https?://', maxLength: 2000 }] },
+  issuerUrl: { anyOf: [{ type: 'null' }, { type: 'string', format: 'uri', pattern: '^https?://', maxLength: 2000 }] },
+  signers: { type: 'object', additionalProperties: { enum: ['broker', 'local'] } },
 };
 
 /** The settings file was unreadable or invalid; it was set aside and defaults are in use. */

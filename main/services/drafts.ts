@@ -21,11 +21,14 @@ export interface DraftPatch {
   readonly selectedCompanies: ReadonlyArray<string>;
   /** Once the handoff has created a data source; an absent value keeps the one already recorded. */
   readonly dataSourceId?: string;
+  /** The chosen Exopen domain; an absent value keeps the one already recorded. */
+  readonly domainId?: string;
 }
 
 export interface DraftStore {
   current(): Promise<Draft | null>;
-  start(system: SystemId): Promise<Draft>;
+  /** A new setup; `recreate` starts one that replaces the credential of an existing data source. */
+  start(system: SystemId, recreate?: { readonly recreateOf: string; readonly domainId: string; readonly fields: Readonly<Record<string, string>>; readonly selectedCompanies: ReadonlyArray<string> }): Promise<Draft>;
   save(patch: DraftPatch): Promise<Draft>;
   /** Removes the draft if it is the current one; false if it was not. */
   discard(id: string): Promise<boolean>;
@@ -62,6 +65,8 @@ const draftFile = z.object({
     fields: saveInput.fields,
     selectedCompanies: saveInput.selectedCompanies,
     dataSourceId: z.string().min(1).max(128).optional(),
+    domainId: z.string().min(1).max(128).optional(),
+    recreateOf: z.string().min(1).max(128).optional(),
     updatedAt: z.iso.datetime(),
   }),
 });
@@ -114,8 +119,14 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
       log.warn('draft file quarantined', { error: notice });
       return null;
     }
-    const { dataSourceId, ...rest } = parsed.draft;
-    return { ...rest, fields: withoutSecrets(rest.system, rest.fields), ...(dataSourceId ? { dataSourceId } : {}) };
+    const { dataSourceId, domainId, recreateOf, ...rest } = parsed.draft;
+    return {
+      ...rest,
+      fields: withoutSecrets(rest.system, rest.fields),
+      ...(dataSourceId ? { dataSourceId } : {}),
+      ...(domainId ? { domainId } : {}),
+      ...(recreateOf ? { recreateOf } : {}),
+    };
   }
 
   async function write(draft: Draft): Promise<Draft> {
@@ -142,15 +153,25 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
       return notice;
     },
     current: () => exclusive(read),
-    start: (system) =>
+    start: (system, recreate) =>
       exclusive(() =>
-        write({ id: randomUUID(), system, step: 'prepare', fields: {}, selectedCompanies: [], updatedAt: now().toISOString() }),
+        write({
+          id: randomUUID(),
+          system,
+          step: recreate ? 'credentials' : 'prepare',
+          fields: { ...recreate?.fields },
+          selectedCompanies: [...(recreate?.selectedCompanies ?? [])],
+          ...(recreate ? { domainId: recreate.domainId, recreateOf: recreate.recreateOf } : {}),
+          updatedAt: now().toISOString(),
+        }),
       ),
     save: (patch) =>
       exclusive(async () => {
         const existing = await read();
         if (!existing || existing.id !== patch.id) throw new AppError('E_NO_DRAFT', 'This setup is no longer in progress; start again.');
         const dataSourceId = patch.dataSourceId ?? existing.dataSourceId;
+        // A recreate stays in its data source's domain whatever the renderer sends.
+        const domainId = existing.recreateOf ? existing.domainId : (patch.domainId ?? existing.domainId);
         return write({
           id: existing.id,
           system: existing.system,
@@ -158,6 +179,8 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
           fields: { ...patch.fields },
           selectedCompanies: [...patch.selectedCompanies],
           ...(dataSourceId ? { dataSourceId } : {}),
+          ...(domainId ? { domainId } : {}),
+          ...(existing.recreateOf ? { recreateOf: existing.recreateOf } : {}),
           updatedAt: now().toISOString(),
         });
       }),

@@ -1,16 +1,23 @@
 /**
- * Composition root shared by the hosts (Electron, web): builds the ports, the connectors and the handlers
- * of the contract. Hosts only translate transport; the CLI uses the same pieces directly.
+ * Composition root shared by the hosts (Electron, web): builds the ports, the sign-in, the backend client,
+ * the connectors and the handlers of the contract. Hosts only translate transport; the CLI uses the same
+ * pieces directly.
  */
 import type { AppInfo, Handlers } from '../../preload/contract';
-import { createConnectors, secretFieldIds } from '../connectors/registry';
+import { createAuthService } from '../auth';
+import { createConnectors, secretFieldIds, systemIds } from '../connectors/registry';
 import { createExopenClient } from '../exopen';
 import { isAllowedExternalUrl } from '../platform/csp';
 import { configureLogging, createLogger } from '../platform/log';
 import { openSecretStore } from '../platform/secrets';
+import { openSettings } from '../platform/settings';
 import { startSandbox, type Sandbox } from '../sandbox';
+import { createAccountHandlers } from './account';
+import { createPartnerBroker } from './broker';
 import { createCheckService } from './checks';
+import { createDraftHandlers } from './draft-handlers';
 import { createDraftStore } from './drafts';
+import { describeEnvironment, resolveEnvironment, saveEnvironment, signerFor } from './environment';
 import { AppError } from './errors';
 import { createEventHub, type EventHub } from './events';
 import { createHandoffService } from './handoff';
@@ -22,12 +29,14 @@ export interface RuntimeOptions {
   readonly host: 'electron' | 'web';
   /** Where settings, drafts and logs live (Electron: app.getPath('userData')). */
   readonly dataDir: string;
-  /** Opens an allowlisted https URL in the system browser (Electron: shell.openExternal). */
+  /** Opens a help link in the system browser; the runtime only passes allowlisted https URLs. */
   readonly openExternal: (url: string) => Promise<void>;
-  /** Exopen backend; when absent the local sandbox (simulators + sandbox backend) is started. */
-  readonly backend?: { readonly url: string; readonly token: () => Promise<string> };
-  /** A sandbox started by the caller (the web host shares one with the CLI's `sandbox` command). */
+  /** Opens Exopen's sign-in page in the system browser (default: openExternal). Only the issuer's URLs. */
+  readonly openSignIn?: (url: string) => Promise<void>;
+  /** A sandbox started by the caller (tests share one); otherwise started here when the environment is sandbox. */
   readonly sandbox?: Sandbox;
+  /** Environment variables to read EXOPEN_BACKEND_URL / EXOPEN_ISSUER_URL from (default process.env). */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 export interface Runtime {
@@ -37,122 +46,91 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-const notYet = async (): Promise<never> => {
-  throw new AppError('E_NOT_AVAILABLE', 'This part of the assistant is not available in this version yet.');
-};
+/** Exopen's client registration at its identity provider. UNCERTAIN for production: to be confirmed. */
+const CLIENT_ID = 'exopen-connect';
 
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   configureLogging({ dataDir: options.dataDir });
   const log = createLogger('runtime');
   const secretStore = await openSecretStore({ service: 'exopen-connect' });
-  const ownSandbox = !options.backend && !options.sandbox ? await startSandbox({ dataDir: options.dataDir }) : undefined;
-  const sandbox = options.sandbox ?? ownSandbox;
+  const settings = openSettings(options.dataDir);
+  const environment = resolveEnvironment(settings, options.env ?? process.env);
+  const wantsSandbox = environment.environment === 'sandbox';
+  const ownSandbox = wantsSandbox && !options.sandbox ? await startSandbox({ dataDir: options.dataDir }) : undefined;
+  const sandbox = wantsSandbox ? (options.sandbox ?? ownSandbox) : undefined;
+  const backendUrl = sandbox ? sandbox.backend.url : environment.backendUrl!;
+  const issuer = sandbox ? sandbox.identity.issuer : environment.issuerUrl!;
 
+  const events = createEventHub();
+  const openSignIn = options.openSignIn ?? options.openExternal;
+  const auth = createAuthService({
+    issuer,
+    clientId: sandbox ? sandbox.identity.clientId : CLIENT_ID,
+    audience: backendUrl,
+    secrets: secretStore,
+    allowInsecureIssuer: sandbox !== undefined,
+    openExternal: async (url) => {
+      // Only the identity provider's own pages go to the browser through this path.
+      if (new URL(url).origin !== new URL(issuer).origin) throw new AppError('E_LINK_NOT_ALLOWED', 'Refused to open a sign-in page of another host.');
+      await openSignIn(url);
+    },
+  });
+  auth.onChange((session) => events.emit('auth.changed', session));
+  await auth.restore().catch((error: unknown) => log.warn('could not restore the Exopen session', { error }));
+
+  const exopen = createExopenClient({ baseUrl: backendUrl, token: () => auth.accessToken() });
   const connectors = createConnectors({
     ...(sandbox ? { sandboxUrls: sandbox.urls } : {}),
     partnerCredentials: sandbox ? fixedPartnerCredentials(sandbox.partnerCredentials) : localPartnerCredentials(async () => secretStore),
+    broker: createPartnerBroker(exopen),
+    partnerMode: (system) => signerFor(environment, system),
   });
   const drafts = createDraftStore({
     dataDir: options.dataDir,
     secretFieldsOf: (system) => new Set(secretFieldIds(connectors[system].descriptor)),
   });
   const vault = createCredentialVault(secretStore);
-  const events = createEventHub();
   const checks = createCheckService({ connectors, drafts, vault, events });
-  const backend = options.backend ?? { url: sandbox!.backend.url, token: async () => sandbox!.backend.token };
-  const handoff = createHandoffService({
-    connectors,
-    drafts,
-    vault,
-    checks,
-    exopen: createExopenClient({ baseUrl: backend.url, token: backend.token }),
-    destination: sandbox ? 'sandbox' : backend.url,
-  });
+  const handoff = createHandoffService({ connectors, drafts, vault, checks, exopen, destination: sandbox ? 'sandbox' : backendUrl });
 
   const info: AppInfo = {
     version: APP_VERSION,
     host: options.host,
     sandbox: sandbox !== undefined,
-    backend: sandbox ? { environment: 'sandbox', url: backend.url } : { environment: 'custom', url: backend.url },
+    backend: { environment: environment.environment, url: backendUrl },
     secretBackend: vault.backend,
     platform: process.platform,
   };
-  log.info('runtime started', { host: options.host, sandbox: info.sandbox, secretBackend: vault.backend.kind });
-
-  async function requireDraft(id: string) {
-    const draft = await drafts.current();
-    if (!draft || draft.id !== id) throw new AppError('E_NO_DRAFT', 'This setup is no longer in progress; start again.');
-    return draft;
-  }
+  log.info('runtime started', { host: options.host, environment: environment.environment, secretBackend: vault.backend.kind });
 
   const handlers: Handlers = {
     'app.info': async () => info,
     'systems.list': async () => Object.values(connectors).map((connector) => connector.descriptor),
-    'drafts.current': () => drafts.current(),
-    'drafts.start': async ({ system }) => {
-      const previous = await drafts.current();
-      if (previous) await discard(previous.id);
-      return drafts.start(system);
-    },
-    'drafts.save': async (input) => {
-      const draft = await requireDraft(input.id);
-      const saved = await drafts.save({ ...input, ...(draft.dataSourceId ? { dataSourceId: draft.dataSourceId } : {}) });
-      const connector = connectors[saved.system];
-      const stored = await vault.status(saved.id, secretFieldIds(connector.descriptor));
-      return { draft: saved, errors: connector.validate(saved.fields, stored) };
-    },
-    'drafts.discard': async ({ id }) => {
-      await discard(id);
-      return { discarded: true };
-    },
-    'secrets.put': async ({ draftId, field, value }) => {
-      const draft = await requireDraft(draftId);
-      if (!secretFieldIds(connectors[draft.system].descriptor).includes(field))
-        throw new AppError('E_NOT_SECRET', `${field} is not a secret field of this system.`);
-      await vault.put(draftId, field, value);
-      return { stored: true, backend: vault.backend.kind };
-    },
-    'secrets.status': async ({ draftId }) => {
-      const draft = await requireDraft(draftId);
-      return vault.status(draftId, secretFieldIds(connectors[draft.system].descriptor));
-    },
+    ...createDraftHandlers({ connectors, drafts, vault, checks, exopen }),
     'checks.run': (input) => checks.run(input),
     'checks.cancel': async ({ operationId }) => ({ cancelled: checks.cancel(operationId) }),
     'handoff.review': ({ draftId }) => handoff.review(draftId),
     'handoff.submit': ({ draftId }) => handoff.submit(draftId),
     'status.get': ({ dataSourceId }) => handoff.status(dataSourceId),
-    // Issue 3 (sign-in, domains, data-source lifecycle, settings) is being built; until then these say so.
-    'drafts.recreate': notYet,
-    'auth.status': async () => ({ signedIn: false, pending: false }),
-    'auth.signIn': notYet,
-    'auth.cancel': async () => ({ cancelled: false }),
-    'auth.signOut': async () => ({ signedIn: false, pending: false }),
-    'domains.list': notYet,
-    'domains.create': notYet,
-    'dataSources.list': notYet,
-    'dataSources.addCompanies': notYet,
-    'dataSources.removeCompanies': notYet,
-    'dataSources.delete': notYet,
-    'settings.get': notYet,
-    'settings.set': notYet,
     'links.open': async ({ url }) => {
       if (!isAllowedExternalUrl(url)) throw new AppError('E_LINK_NOT_ALLOWED', 'That link is not on the list of pages the assistant opens.');
       await options.openExternal(url);
       return { opened: true };
     },
+    ...createAccountHandlers({ auth, exopen, systems: systemIds }),
+    'settings.get': async () => describeEnvironment(environment, settings, sandbox?.backend.url, systemIds),
+    'settings.set': async (change) => {
+      saveEnvironment(settings, change);
+      return describeEnvironment(environment, settings, sandbox?.backend.url, systemIds);
+    },
   };
-
-  async function discard(id: string) {
-    await vault.forget(id);
-    checks.forget(id);
-    await drafts.discard(id);
-  }
 
   return {
     handlers,
     events,
     ...(sandbox ? { sandbox } : {}),
     async close() {
+      auth.cancel();
       await ownSandbox?.close();
     },
   };

@@ -6,14 +6,30 @@ import { ThemeProvider } from '@mui/material/styles';
 import { AppHeader } from './components/AppHeader';
 import { BootScreen } from './components/BootScreen';
 import { SecretBackendNotice } from './components/SecretBackendNotice';
+import { panelId, tabId } from './components/shell/NavTabs';
+import { SignInNotice } from './components/shell/SignInNotice';
 import { Toasts } from './components/Toasts';
+import { DataSourcesPage } from './datasources/DataSourcesPage';
 import { Wizard } from './Wizard';
-import { useActions, useAppStore } from './store';
+import { assertNever, useActions, useAppStore, type View } from './store';
 import { theme } from './theme';
+
+/** Only the shown page is mounted: each page's effects (polling, focus) belong to it being on screen. */
+function Page({ view }: { view: View }) {
+  switch (view) {
+    case 'wizard':
+      return <Wizard />;
+    case 'dataSources':
+      return <DataSourcesPage />;
+    default:
+      return assertNever(view);
+  }
+}
 
 export function App() {
   const { load } = useActions();
   const boot = useAppStore((state) => state.boot);
+  const view = useAppStore((state) => state.view);
 
   useEffect(() => {
     void load();
@@ -28,7 +44,10 @@ export function App() {
           {boot.phase === 'ready' ? (
             <>
               <SecretBackendNotice secretBackend={boot.appInfo.secretBackend} />
-              <Wizard />
+              <SignInNotice />
+              <Box role="tabpanel" id={panelId(view)} aria-labelledby={tabId(view)}>
+                <Page view={view} />
+              </Box>
             </>
           ) : (
             <BootScreen boot={boot} onRetry={() => void load()} />

@@ -15,3 +15,10 @@ declare module '@mui/material/Checkbox' {
     'data-testid'?: string;
   }
 }
+
+declare module '@mui/material/Radio' {
+  /** Lets tests find a radio's native input by data-testid. */
+  interface RadioInputSlotPropsOverrides {
+    'data-testid'?: string;
+  }
+}

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filesContaining } from './support/canary';
-import { scenario, startApp, type RunningApp } from './support/app';
+import { scenario, signIn, startApp, type RunningApp } from './support/app';
 import { checkStep, chooseNetvisor, fillCredentials, waitForStatus } from './support/wizard';
 
 describe('Netvisor wizard in the browser', () => {
@@ -21,6 +21,7 @@ describe('Netvisor wizard in the browser', () => {
   it('connects a healthy company: test, companies, review, hand off, initial data run', async () => {
     const { page } = app;
     const healthy = scenario(app, 'healthy');
+    await signIn(page);
     await chooseNetvisor(page, { shots: 'netvisor' });
     await fillCredentials(page, { companyName: 'Demo Oy', businessId: healthy.fields.businessId!, customerId: healthy.fields.customerId!, customerKey: healthy.secrets.customerKey! }, { shots: 'netvisor' });
 
@@ -31,6 +32,7 @@ describe('Netvisor wizard in the browser', () => {
     await checkStep(page, '5-companies', { shots: 'netvisor' });
     await page.getByTestId('next').click();
 
+    await page.getByTestId('domain-option-dom-demo').check();
     await checkStep(page, '6-review', { shots: 'netvisor' });
     expect(await page.getByTestId('review-item-customerKey').getAttribute('data-masked')).toBe('true');
     expect(await page.content()).not.toContain(healthy.secrets.customerKey!);
@@ -49,7 +51,7 @@ describe('Netvisor wizard in the browser', () => {
     await fillCredentials(page, { companyName: 'Blocked Oy', businessId: blocked.fields.businessId!, customerId: blocked.fields.customerId!, customerKey: blocked.secrets.customerKey! }, {});
 
     await waitForStatus(page, 'check-rights', ['failed']);
-    const expected = blocked.expectBlocked ?? [];
+    const expected = blocked.expect?.blocked ?? [];
     expect(expected).toHaveLength(2);
     for (const resource of expected) {
       expect(await page.getByTestId(`row-${resource}`).getAttribute('data-status')).toBe('blocked');

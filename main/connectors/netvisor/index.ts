@@ -25,6 +25,7 @@ export { CHECK_IDS, type CheckId } from './checkIds';
 export { NetvisorClient, DEFAULT_TIMEOUT_MS, type NetvisorClientOptions, type NetvisorReply } from './client';
 export { NetvisorApiError, NetvisorParseError, type NetvisorErrorCode } from './errors';
 export { LocalSigner, type Signer } from './signer';
+export { BrokerSigner, BrokerSignerError, brokerPortOf, type NetvisorBrokerPort, type NetvisorSignature } from './brokerSigner';
 export { parseBusinessId, type BusinessIdResult } from './businessId';
 export { NETVISOR_RESOURCES, type NetvisorResource } from './resources';
 export { PARTNER_SEARCH_KEY } from './partnerKey';

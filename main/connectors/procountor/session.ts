@@ -9,6 +9,9 @@ import { ProcountorClient, type ProcountorReply } from './client';
 import { isCheckFailure, type CheckFailure, type DiagnosisContext } from './diagnosis';
 import { readSettingsWithKey, type ProcountorSettings, type SettingsResult } from './settings';
 import { exchangeFromCredentials, type ExchangeResult } from './tokenExchange';
+import { BrokerTokenExchange } from './brokerExchange';
+import { EXOPEN_CLIENT_ID } from './clientId';
+import { usesBroker } from '../context';
 
 export type ReadOutcome = { readonly ok: true; readonly reply: ProcountorReply } | { readonly ok: false; readonly error: CheckFailure };
 
@@ -65,7 +68,9 @@ export function createSession(ctx: ConnectorContext, input: CheckInput, signal?:
 
   async function open(): Promise<Access> {
     if (!settings.ok) return { ok: false, problem: 'fields', errors: settings.errors };
-    const exchange = await exchangeFromCredentials(ctx.partnerCredentials, { recorder, ...timeout });
+    const exchange: ExchangeResult = usesBroker(ctx, 'procountor')
+      ? { ok: true, clientId: EXOPEN_CLIENT_ID, exchange: new BrokerTokenExchange(ctx.broker!) }
+      : await exchangeFromCredentials(ctx.partnerCredentials, { recorder, ...timeout });
     if (!exchange.ok) return { ok: false, problem: 'partner', exchange };
     const client = new ProcountorClient({ ...settings.settings, apiKey, exchange: exchange.exchange, clientId: exchange.clientId, recorder, ...timeout });
     const reads = new Map<string, Promise<ReadOutcome>>();

@@ -34,6 +34,8 @@ export interface ProblemSpec {
   readonly code: string;
   readonly detail: string;
   readonly errors?: ReadonlyArray<WireFieldError>;
+  /** Extension members (e.g. `dataSourceId`, `upstream`), as the document names them. */
+  readonly extra?: Readonly<Record<string, unknown>>;
 }
 
 export function sendProblem(response: ServerResponse, problem: ProblemSpec, headers: Headers = {}): void {
@@ -44,6 +46,7 @@ export function sendProblem(response: ServerResponse, problem: ProblemSpec, head
     detail: problem.detail,
     code: problem.code,
     ...(problem.errors ? { errors: problem.errors } : {}),
+    ...problem.extra,
   };
   const text = JSON.stringify(body);
   response.writeHead(problem.status, {
@@ -52,6 +55,40 @@ export function sendProblem(response: ServerResponse, problem: ProblemSpec, head
     ...headers,
   });
   response.end(text);
+}
+
+/** What a route answers; the pipeline writes it (or drops the connection, for the lost-response fault). */
+export type Answer =
+  | { readonly kind: 'json'; readonly status: number; readonly body: unknown; readonly headers?: Headers }
+  | { readonly kind: 'problem'; readonly problem: ProblemSpec; readonly headers?: Headers }
+  | { readonly kind: 'empty'; readonly status: 204; readonly headers?: Headers }
+  | { readonly kind: 'drop' };
+
+export const json = (status: number, body: unknown, headers?: Headers): Answer => ({ kind: 'json', status, body, ...(headers ? { headers } : {}) });
+export const problem = (spec: ProblemSpec, headers?: Headers): Answer => ({ kind: 'problem', problem: spec, ...(headers ? { headers } : {}) });
+export const noContent = (headers?: Headers): Answer => ({ kind: 'empty', status: 204, ...(headers ? { headers } : {}) });
+
+/** Marks an answer as the replay of an earlier request with the same Idempotency-Key. */
+export function replayed(answer: Answer): Answer {
+  if (answer.kind === 'drop') return answer;
+  return { ...answer, headers: { ...answer.headers, 'Idempotent-Replayed': 'true' } };
+}
+
+export function send(request: IncomingMessage, response: ServerResponse, answer: Answer): void {
+  switch (answer.kind) {
+    case 'json':
+      return sendJson(response, answer.status, answer.body, answer.headers);
+    case 'problem':
+      return sendProblem(response, answer.problem, answer.headers);
+    case 'empty':
+      response.writeHead(204, { ...answer.headers });
+      response.end();
+      return;
+    case 'drop':
+      // Committed, but the answer never arrives: the client must retry with the same key.
+      request.socket.destroy();
+      return;
+  }
 }
 
 export function headerValue(request: IncomingMessage, name: string): string | undefined {

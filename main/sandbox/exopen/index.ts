@@ -1,4 +1,8 @@
 /** The sandbox Exopen backend (openapi/exopen.yaml) for sandbox mode, the demo and tests. */
 export { SANDBOX_DEV_TOKEN, startExopenSandbox, type ExopenSandbox, type ExopenSandboxOptions } from './server';
 export { createDefaultRunner, defaultResources } from './default-runner';
-export type { FaultControls, InitialRunRunner, RunDataSource, RunUpdate } from './types';
+export { DEV_USER, type Authenticate, type SandboxUser } from './auth';
+export { DEFAULT_MEMBERSHIPS, type MembershipSeeds, type SeedMembership } from './directory';
+export { SandboxControlError } from './syncs';
+export type { OAuthUpstream, Partners, Upstreams } from './upstream-config';
+export type { DomainRole, FaultControls, InitialRunRunner, RunDataSource, RunUpdate } from './types';

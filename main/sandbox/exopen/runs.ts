@@ -1,18 +1,31 @@
 /**
- * Drives the initial data run of each new data source through the runner port and records its progress in
- * the store: queued → running → done, or failed with the resource and message. Secrets are handed to the
- * runner from memory and are scrubbed out of every message before it is stored (the store goes to disk).
+ * Drives each sync of a data source (its initial run, and later scheduled syncs) through the runner port
+ * and records its progress in the store: queued → running → done, or failed with the resource and message.
+ * Secrets are handed to the runner from memory and are scrubbed out of every message before it is stored
+ * (the store goes to disk).
  */
 import type { SandboxStore } from './store';
-import type { InitialRunRunner, RunUpdate, StoredDataSource, StoredRun } from './types';
+import type { InitialRunRunner, RunUpdate, StoredDataSource, StoredRun, StoredSync } from './types';
+
+export interface RunReason {
+  readonly message: string;
+  readonly code: string;
+}
 
 export interface RunScheduler {
-  start(id: string, secrets: Readonly<Record<string, string>>): void;
+  start(dataSourceId: string, syncId: string, secrets: Readonly<Record<string, string>>): void;
+  /** Stops the unfinished syncs of a data source (but `keep`) and fails them with `reason`: its credential was replaced or deleted. */
+  cancel(dataSourceId: string, reason: RunReason, keep?: string): void;
   /** After a restart: runs that were under way lost their secrets with the old process; fail them plainly. */
   failInterrupted(): void;
   /** Aborts every run; their state is settled by failInterrupted on the next start. */
   stop(): void;
 }
+
+export const CREDENTIALS_LOST: RunReason = {
+  message: 'The backend restarted before the run finished and no longer holds the credentials. Recreate the data source.',
+  code: 'credentials-lost',
+};
 
 const scrubberOf = (secrets: Readonly<Record<string, string>>) => {
   const values = Object.values(secrets).filter((value) => value.length > 0).sort((a, b) => b.length - a.length);
@@ -44,7 +57,7 @@ function applyUpdate(run: StoredRun, update: RunUpdate, scrub: (text: string) =>
 
 /** Settles a run whose runner returned (`failure` undefined) or threw. */
 function settle(run: StoredRun, failure: Error | undefined, scrub: (text: string) => string): void {
-  const message = failure ? scrub(failure.message) || 'The initial run stopped unexpectedly.' : undefined;
+  const message = failure ? scrub(failure.message) || 'The run stopped unexpectedly.' : undefined;
   for (const resource of run.resources) {
     if (isFinished(resource.status)) continue;
     resource.status = 'failed';
@@ -64,17 +77,24 @@ function settle(run: StoredRun, failure: Error | undefined, scrub: (text: string
   }
 }
 
+/** Fails a run that will not go on, every unfinished resource with it. */
+export function failRun(run: StoredRun, reason: RunReason, resourceMessage: string): void {
+  for (const resource of run.resources) {
+    if (!isFinished(resource.status)) Object.assign(resource, { status: 'failed', error: { message: resourceMessage } });
+  }
+  Object.assign(run, { status: 'failed', finishedAt: nowIso(), error: { message: reason.message, code: reason.code } });
+}
+
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export function createRunScheduler(deps: { store: SandboxStore; runner: InitialRunRunner; onError: (error: Error) => void }): RunScheduler {
-  const controllers = new Set<AbortController>();
+  const controllers = new Map<string, { readonly dataSourceId: string; readonly controller: AbortController }>();
   let stopped = false;
   const persist = (): void => {
     deps.store.save().catch((error: unknown) => deps.onError(error instanceof Error ? error : new Error(String(error))));
   };
 
-  async function execute(record: StoredDataSource, secrets: Readonly<Record<string, string>>, signal: AbortSignal): Promise<void> {
-    const run = record.initialRun;
+  async function execute(record: StoredDataSource, run: StoredSync, secrets: Readonly<Record<string, string>>, signal: AbortSignal): Promise<void> {
     const scrub = scrubberOf(secrets);
     await tick(); // the 201 leaves with the run still queued
     if (signal.aborted) return;
@@ -96,7 +116,7 @@ export function createRunScheduler(deps: { store: SandboxStore; runner: InitialR
     } catch (error) {
       failure = error instanceof Error ? error : new Error(String(error));
     }
-    // Closing the sandbox aborts the run; the next start fails it as interrupted, so nothing is lost here.
+    // Closing the sandbox aborts the run (the next start fails it as interrupted); cancel() settles its own.
     if (signal.aborted) return;
     settled = true;
     settle(run, failure, scrub);
@@ -104,40 +124,41 @@ export function createRunScheduler(deps: { store: SandboxStore; runner: InitialR
   }
 
   return {
-    start(id, secrets) {
+    start(dataSourceId, syncId, secrets) {
       // After stop the run stays queued on disk; the next start fails it as interrupted.
       if (stopped) return;
-      const record = deps.store.get(id);
-      if (!record) throw new Error(`no data source ${id} to run`);
+      const record = deps.store.dataSources.get(dataSourceId);
+      const run = record?.syncs.find((sync) => sync.id === syncId);
+      if (!record || !run) throw new Error(`no sync ${syncId} of data source ${dataSourceId} to run`);
       const controller = new AbortController();
-      controllers.add(controller);
-      void execute(record, secrets, controller.signal)
+      controllers.set(syncId, { dataSourceId, controller });
+      void execute(record, run, secrets, controller.signal)
         .catch((error: unknown) => deps.onError(error instanceof Error ? error : new Error(String(error))))
-        .finally(() => controllers.delete(controller));
+        .finally(() => controllers.delete(syncId));
+    },
+    cancel(dataSourceId, reason, keep) {
+      for (const [syncId, entry] of controllers) {
+        if (entry.dataSourceId === dataSourceId && syncId !== keep) entry.controller.abort();
+      }
+      const record = deps.store.dataSources.get(dataSourceId);
+      const open = record?.syncs.filter((sync) => sync.id !== keep && !isFinished(sync.status)) ?? [];
+      for (const sync of open) failRun(sync, reason, reason.message);
+      if (open.length > 0) persist();
     },
     failInterrupted() {
       let changed = false;
-      for (const record of deps.store.all()) {
-        const run = record.initialRun;
-        if (isFinished(run.status)) continue;
-        changed = true;
-        for (const resource of run.resources) {
-          if (!isFinished(resource.status)) Object.assign(resource, { status: 'failed', error: { message: 'Interrupted by a backend restart.' } });
+      for (const record of deps.store.dataSources.values()) {
+        for (const sync of record.syncs) {
+          if (isFinished(sync.status)) continue;
+          changed = true;
+          failRun(sync, CREDENTIALS_LOST, 'Interrupted by a backend restart.');
         }
-        Object.assign(run, {
-          status: 'failed',
-          finishedAt: nowIso(),
-          error: {
-            message: 'The backend restarted before the initial run finished and no longer holds the credentials. Recreate the data source.',
-            code: 'credentials-lost',
-          },
-        });
       }
       if (changed) persist();
     },
     stop() {
       stopped = true;
-      for (const controller of controllers) controller.abort();
+      for (const { controller } of controllers.values()) controller.abort();
       controllers.clear();
     },
   };

@@ -1,16 +1,23 @@
 /**
  * The sandbox Exopen backend: a real HTTP server on 127.0.0.1 speaking openapi/exopen.yaml, with state on
- * disk (never a secret), a pluggable initial-run runner and faults on demand for tests.
+ * disk (never a secret), company domains seeded per user, a pluggable run runner, the partner broker and
+ * faults on demand for tests.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fixedTokenAuthenticator, type Authenticate } from './auth';
 import { createDefaultRunner } from './default-runner';
+import { createDirectory, type MembershipSeeds } from './directory';
 import { createFaultPlan } from './faults';
 import { createHandler } from './handlers';
 import { sendProblem } from './http-io';
+import { createKeyed } from './keyed';
 import { createRunScheduler } from './runs';
 import { openStore } from './store';
+import { createSyncTrigger } from './syncs';
 import type { FaultControls, InitialRunRunner } from './types';
+import type { Partners, Upstreams } from './upstream-config';
+import { createSecretVault } from './vault';
 
 /** The one token the sandbox accepts unless told otherwise. Not a secret: it opens only the sandbox. */
 export const SANDBOX_DEV_TOKEN = 'exopen-sandbox-dev-token';
@@ -20,7 +27,18 @@ export interface ExopenSandboxOptions {
   /** 0 or absent: a free port. */
   readonly port?: number;
   readonly runner?: InitialRunRunner;
+  /** The fixed development token (for the demo admin) when there is no `authenticate`. */
   readonly token?: string;
+  /** Resolves a bearer token to its user (the sandbox OpenID provider's JWT verifier); replaces the fixed token. */
+  readonly authenticate?: Authenticate;
+  /** Domain memberships per user email; default: DEFAULT_MEMBERSHIPS (the demo admin and viewer). */
+  readonly memberships?: MembershipSeeds;
+  /** Exopen's partner credentials for the broker; absent → 503 `broker-not-configured`. Memory only. */
+  readonly partners?: Partners;
+  /** Where the broker forwards token exchanges and e-conomic calls; absent → 503 `broker-not-configured`. */
+  readonly upstreams?: Upstreams;
+  /** When set, every idle data source gets a scheduled sync this often. */
+  readonly syncIntervalMs?: number;
   /** Delay per resource of the default runner. */
   readonly stepMs?: number;
   /** Failures that happen away from any request (a background save, a damaged data file). Default: stderr. */
@@ -29,8 +47,11 @@ export interface ExopenSandboxOptions {
 
 export interface ExopenSandbox {
   readonly url: string;
+  /** The fixed development token (accepted only when no `authenticate` was given). */
   readonly token: string;
   readonly faults: FaultControls;
+  /** Starts a scheduled sync of a data source now; resolves with the sync's id. */
+  triggerSync(dataSourceId: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -53,7 +74,21 @@ export async function startExopenSandbox(options: ExopenSandboxOptions): Promise
   const runs = createRunScheduler({ store, runner: options.runner ?? createDefaultRunner({ stepMs: options.stepMs }), onError });
   runs.failInterrupted();
   const faults = createFaultPlan();
-  const handle = createHandler({ store, runs, faults, token });
+  const vault = createSecretVault();
+  const keyed = createKeyed({ store, faults });
+  const parts = {
+    store,
+    directory: createDirectory(store, options.memberships),
+    keyed,
+    runs,
+    vault,
+    faults,
+    partners: { ...options.partners },
+    upstreams: { ...options.upstreams },
+  };
+  const handle = createHandler(parts, options.authenticate ?? fixedTokenAuthenticator(token));
+  const syncs = createSyncTrigger({ store, runs, vault, keyed });
+  const stopSchedule = options.syncIntervalMs === undefined ? undefined : syncs.every(options.syncIntervalMs, onError);
 
   // Requests still being handled; close() waits for them so nothing writes after it returns.
   const handling = new Set<Promise<void>>();
@@ -71,6 +106,7 @@ export async function startExopenSandbox(options: ExopenSandboxOptions): Promise
 
   let closing: Promise<void> | undefined;
   const close = async (): Promise<void> => {
+    stopSchedule?.();
     runs.stop();
     await new Promise<void>((resolve, reject) => {
       server.close((error) => (error ? reject(error) : resolve()));
@@ -84,6 +120,7 @@ export async function startExopenSandbox(options: ExopenSandboxOptions): Promise
     url: `http://127.0.0.1:${address.port}`,
     token,
     faults,
+    triggerSync: (dataSourceId) => syncs.trigger(dataSourceId),
     /** Idempotent: a second call waits for the first. */
     close: () => (closing ??= close()),
   };

@@ -50,24 +50,59 @@ export interface StoredRun {
   error?: { message: string; resource?: string; code?: string };
 }
 
-/** A data source as persisted: metadata, settings and run state, plus a salted fingerprint of the secrets. */
+/** One run of a data source: an initial run (after create or recreate) or a scheduled sync. */
+export interface StoredSync extends StoredRun {
+  id: string;
+  kind: 'initial' | 'scheduled';
+}
+
+/**
+ * A data source as persisted: metadata, settings and sync history, plus salted fingerprints of the secrets
+ * and of the credential identity (one credential, one data source per domain).
+ */
 export interface StoredDataSource {
   id: string;
+  domainId: string;
   system: ExopenSystemId;
   displayName: string;
+  credentialLabel: string;
   settings: Record<string, string>;
   secretFields: string[];
   secretsFingerprint: string;
+  identity: string;
   companies: Array<{ id: string; name: string }>;
   createdAt: string;
-  initialRun: StoredRun;
+  /** Oldest first; the last `initial` one is the data source's `initialRun`. */
+  syncs: StoredSync[];
 }
 
-/** An Idempotency-Key with the hash of the request it was first used with. */
+export interface StoredDomain {
+  id: string;
+  name: string;
+  createdAt: string;
+}
+
+export type DomainRole = 'admin' | 'member';
+
+/** A user's role in a domain; users are known by email (what the identity provider and seeds share). */
+export interface StoredMembership {
+  email: string;
+  domainId: string;
+  role: DomainRole;
+}
+
+/** What a keyed request did, so a replay can answer it as it stands now. */
+export type KeyOutcome =
+  | { kind: 'data-source'; id: string }
+  | { kind: 'deleted'; id: string }
+  | { kind: 'domain'; id: string };
+
+/** An Idempotency-Key, scoped to the user, with the hash of the request (operation, path, body) it was first used with. */
 export interface StoredKey {
+  scope: string;
   key: string;
   requestHash: string;
-  dataSourceId: string;
+  outcome: KeyOutcome;
   createdAt: string;
 }
 
@@ -75,7 +110,7 @@ export interface StoredKey {
 export interface FaultControls {
   /** The next `count` requests (any route) are answered with `status` (default 503) and Retry-After. */
   failNext(count: number, options?: { readonly status?: 503 | 429; readonly retryAfterSeconds?: number }): void;
-  /** The next `count` creates are committed, then the connection is destroyed before any answer. */
+  /** The next `count` keyed changes (create, add, remove, delete, recreate, new domain) are committed, then the connection is destroyed before any answer. */
   dropAfterCommit(count?: number): void;
   reset(): void;
 }

@@ -16,6 +16,17 @@ function useToastText(): (toast: Toast) => { text: string; severity: 'success' |
         return { text: t('common:linkRefused'), severity: 'error' };
       case 'discarded':
         return { text: t('resume.discarded'), severity: 'info' };
+      case 'signedOut':
+      case 'settingsSaved':
+      case 'domainCreated':
+      case 'credentialDeleted':
+      case 'companiesRemoved':
+      case 'companiesAdded':
+        return { text: t(`toasts.${toast}`), severity: 'success' };
+      case 'settingsSavedRestart':
+        return { text: t('toasts.settingsSavedRestart'), severity: 'info' };
+      case 'signOutFailed':
+        return { text: t('toasts.signOutFailed'), severity: 'error' };
       default:
         return assertNever(toast);
     }

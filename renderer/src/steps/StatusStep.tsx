@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +14,7 @@ import { StatusResources } from './StatusResources';
 export function StatusStep({ state }: { state: StatusState }) {
   const { t } = useTranslation();
   const renderMsg = useMsg();
-  const { startStatusPolling, connectAnother } = useActions();
+  const { startStatusPolling, connectAnother, showView } = useActions();
   const { status } = state;
 
   useEffect(() => startStatusPolling(), [startStatusPolling, state.dataSourceId]);
@@ -25,6 +26,11 @@ export function StatusStep({ state }: { state: StatusState }) {
       intro={t('status.intro', { name: status?.displayName ?? state.session.descriptor.name })}
       error={state.error}
       primary={{ label: t('status.connectAnother'), onClick: () => void connectAnother(), testId: 'status-done' }}
+      actions={
+        <Button variant="outlined" onClick={() => showView('dataSources')} data-testid="status-open-datasources">
+          {t('status.openDataSources')}
+        </Button>
+      }
     >
       <Box data-testid="status-overall" data-status={status?.status ?? 'queued'} sx={{ mb: 3 }}>
         <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', mb: 1 }}>

@@ -73,6 +73,26 @@ export function toUiError(error: unknown): UiError {
   return { code: 'E_UNEXPECTED', message: String(error) };
 }
 
+/** Codes that mean the Exopen session is gone: the UI asks to sign in again, keeping everything typed. */
+const SESSION_ENDED_CODES: ReadonlySet<string> = new Set(['E_EXOPEN_UNAUTHORIZED', 'E_AUTH_REQUIRED']);
+
+export const isSessionEnded = (error: UiError): boolean => SESSION_ENDED_CODES.has(error.code);
+
+/**
+ * `toUiError` for calls that need an Exopen session: when the answer says the session ended, the renderer
+ * forgets it too, so every sign-in panel shows again ("nothing you typed is lost").
+ */
+export function failure(api: Api, error: unknown): UiError {
+  const uiError = toUiError(error);
+  if (!isSessionEnded(uiError)) return uiError;
+  const auth = api.get().auth;
+  if (auth.phase === 'signedOut' && auth.pending) return uiError; // a sign-in is under way; it decides
+  // "Your session ended" only for someone who was signed in; otherwise it is simply a sign-in that is needed.
+  const ended = auth.phase === 'signedIn' || (auth.phase === 'signedOut' && auth.ended);
+  api.set({ auth: { phase: 'signedOut', pending: false, error: null, ended } });
+  return uiError;
+}
+
 /** A v4 UUID; crypto.randomUUID needs a secure context, which app:// and 127.0.0.1 both are. */
 export function newOperationId(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();

@@ -1,9 +1,10 @@
 /** The Test step: start a run, follow its progress events, cancel it, and fold in the report. */
 import type { CheckReport } from '../../../preload/contract';
 import { bridge } from '../bridge';
-import { expectStep, newOperationId, toUiError, updateStep, type Api } from './api';
+import { expectStep, failure, isSessionEnded, newOperationId, toUiError, updateStep, type Api } from './api';
 import { applyEvent, mergeReport, retestScope, settleRun, startRun } from './checkRun';
 import { enter, transition } from './navigation';
+import { needsBrokerSignIn } from './selectors';
 import type { Session, WizardActions } from './types';
 
 type CheckActions = Pick<WizardActions, 'runChecks' | 'cancelChecks' | 'applyCheckEvent' | 'continueFromTest'>;
@@ -25,6 +26,11 @@ export function checkActions(api: Api): CheckActions {
     async runChecks(scope) {
       const state = expectStep(api, 'test');
       if (state.run.running) return;
+      if (needsBrokerSignIn(api.get(), state.session.descriptor.id)) {
+        // The broker signs the vendor requests: the Test step shows the sign-in panel and runs right after.
+        updateStep(api, 'test', (current) => ({ ...current, deferred: scope, error: null }));
+        return;
+      }
       const only = scope === 'failed' ? retestScope(state.run) : undefined;
       const partial = only !== undefined;
       const operationId = newOperationId();
@@ -32,6 +38,7 @@ export function checkActions(api: Api): CheckActions {
         ...current,
         busy: true,
         error: null,
+        deferred: null,
         session: partial ? current.session : { ...current.session, report: null },
         run: startRun(current.run, operationId, only),
       }));
@@ -40,10 +47,13 @@ export function checkActions(api: Api): CheckActions {
         const report = await bridge.checks.run(only ? { ...input, only: [...only] } : input);
         finishRun(operationId, report, false, partial);
       } catch (error) {
-        const uiError = toUiError(error);
+        const uiError = failure(api, error);
         const cancelled = CANCELLED_CODES.has(uiError.code) || api.get().wizard.step !== 'test';
         finishRun(operationId, null, cancelled, partial);
-        if (!cancelled) updateStep(api, 'test', (current) => (current.run.operationId === operationId ? { ...current, error: uiError } : current));
+        if (cancelled) return;
+        // The broker refused an ended session: ask to sign in, then run the same scope again.
+        const patch = isSessionEnded(uiError) ? { deferred: scope } : { error: uiError };
+        updateStep(api, 'test', (current) => (current.run.operationId === operationId ? { ...current, ...patch } : current));
       }
     },
 

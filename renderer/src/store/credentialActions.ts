@@ -2,6 +2,7 @@
  * The Credentials step. Non-secret edits autosave; a secret goes to the keychain on blur (or before Test) and
  * its typed value is dropped from state as soon as it is stored.
  */
+import type { FieldError } from '../../../preload/contract';
 import { bridge } from '../bridge';
 import { expectStep, isStep, patchSession, toUiError, updateStep, type Api } from './api';
 import { saveDraftNow, scheduleSave } from './draftSync';
@@ -13,6 +14,9 @@ type CredentialActions = Pick<WizardActions, 'editField' | 'touchField' | 'typeS
 
 const withTouched = (touched: ReadonlyArray<string>, id: string): ReadonlyArray<string> =>
   touched.includes(id) ? touched : [...touched, id];
+
+const withoutField = (errors: ReadonlyArray<FieldError>, id: string): ReadonlyArray<FieldError> =>
+  errors.some((error) => error.field === id) ? errors.filter((error) => error.field !== id) : errors;
 
 export function credentialActions(api: Api): CredentialActions {
   /** Stores one typed secret; true when stored (or nothing to store). Never throws: a stale call is a no-op. */
@@ -45,6 +49,7 @@ export function credentialActions(api: Api): CredentialActions {
       updateStep(api, 'credentials', (state) => ({
         ...state,
         touched: withTouched(state.touched, id),
+        externalErrors: withoutField(state.externalErrors, id),
         session: { ...state.session, fields: { ...state.session.fields, [id]: value } },
       }));
       scheduleSave(api);
@@ -56,7 +61,11 @@ export function credentialActions(api: Api): CredentialActions {
 
     typeSecret(id, value) {
       expectStep(api, 'credentials');
-      updateStep(api, 'credentials', (state) => ({ ...state, typedSecrets: { ...state.typedSecrets, [id]: value } }));
+      updateStep(api, 'credentials', (state) => ({
+        ...state,
+        externalErrors: withoutField(state.externalErrors, id),
+        typedSecrets: { ...state.typedSecrets, [id]: value },
+      }));
     },
 
     async storeSecret(id) {

@@ -33,6 +33,7 @@ export async function saveDraftNow(api: Api): Promise<ReadonlyArray<FieldError> 
       step: wizard.step,
       fields: { ...session.fields },
       selectedCompanies: [...session.selectedCompanies],
+      ...(session.domainId ? { domainId: session.domainId } : {}),
     });
     if (!isCurrentTicket('save', ticket)) return null;
     patchSession(api, session.draftId, (current) => ({ ...current, fieldErrors: errors }));

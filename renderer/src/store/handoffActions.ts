@@ -1,9 +1,9 @@
 /** Companies, Review, Hand off and Status: from a verified connection to a data source at Exopen. */
-import type { RunStatus } from '../../../preload/contract';
 import { bridge } from '../bridge';
-import { expectStep, isCurrentTicket, isStep, takeTicket, toUiError, updateStep, type Api } from './api';
+import { expectStep, failure, isCurrentTicket, isStep, takeTicket, toUiError, updateStep, type Api } from './api';
 import { scheduleSave } from './draftSync';
 import { enter, transition } from './navigation';
+import { isActiveRun, isSignedIn } from './selectors';
 import type { WizardActions } from './types';
 
 type HandoffActions = Pick<
@@ -13,7 +13,6 @@ type HandoffActions = Pick<
 
 const POLL_MS = 1000;
 const POLL_AFTER_ERROR_MS = 3000;
-const isActive = (status: RunStatus): boolean => status === 'queued' || status === 'running';
 
 export function handoffActions(api: Api): HandoffActions {
   function setSelection(select: (selected: ReadonlyArray<string>, selectable: ReadonlyArray<string>) => ReadonlyArray<string>): void {
@@ -47,6 +46,7 @@ export function handoffActions(api: Api): HandoffActions {
 
     async loadReview() {
       const state = expectStep(api, 'review');
+      if (isSignedIn(api.get()) && api.get().domains.list.phase !== 'loading') void api.get().actions.loadDomains();
       const ticket = takeTicket('review');
       updateStep(api, 'review', (current) => ({ ...current, busy: true, error: null }));
       try {
@@ -62,6 +62,7 @@ export function handoffActions(api: Api): HandoffActions {
       if (wizard.step !== 'review' && wizard.step !== 'handoff') expectStep(api, 'review');
       if (!wizard.session || (wizard.step === 'handoff' && wizard.busy)) return;
       const session = wizard.session;
+      if (!session.domainId) return; // the Review keeps its button disabled until a domain is chosen
       transition(api, enter.handoff(session));
       try {
         // Idempotent on the service side: pressing again after a failure or a restart cannot create a duplicate.
@@ -69,13 +70,14 @@ export function handoffActions(api: Api): HandoffActions {
         if (!isStep(api.get().wizard, 'handoff')) return;
         transition(api, enter.status({ ...session, dataSourceId }, dataSourceId));
       } catch (error) {
-        updateStep(api, 'handoff', (current) => ({ ...current, busy: false, error: toUiError(error) }));
+        updateStep(api, 'handoff', (current) => ({ ...current, busy: false, error: failure(api, error) }));
       }
     },
 
-    fixCredentials() {
+    fixCredentials(fieldId) {
       const state = expectStep(api, 'handoff');
-      transition(api, enter.credentials(state.session, true));
+      const external = state.error?.fieldErrors ?? [];
+      transition(api, enter.credentials(state.session, true, external, fieldId ?? external[0]?.field ?? null));
     },
 
     startStatusPolling() {
@@ -89,10 +91,10 @@ export function handoffActions(api: Api): HandoffActions {
           const status = await bridge.status.get({ dataSourceId: state.dataSourceId });
           if (!isCurrentTicket('status', ticket)) return;
           updateStep(api, 'status', (current) => ({ ...current, status, error: null }));
-          if (!isActive(status.status)) return;
+          if (!isActiveRun(status.status)) return;
         } catch (error) {
           if (!isCurrentTicket('status', ticket)) return;
-          updateStep(api, 'status', (current) => ({ ...current, error: toUiError(error) }));
+          updateStep(api, 'status', (current) => ({ ...current, error: failure(api, error) }));
           delay = POLL_AFTER_ERROR_MS;
         }
         timer = setTimeout(() => void poll(), delay);

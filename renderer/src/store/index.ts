@@ -1,7 +1,11 @@
-/** The one store of the renderer: boot data, the wizard state machine and its actions. */
+/** The one store of the renderer: boot data, the wizard state machine, the account around it, and their actions. */
 import { create } from 'zustand';
+import { accountActions } from './accountActions';
+import { authActions } from './authActions';
 import { checkActions } from './checkActions';
 import { credentialActions } from './credentialActions';
+import { dataSourceActions } from './dataSourceActions';
+import { domainActions } from './domainActions';
 import { handoffActions } from './handoffActions';
 import { enter } from './navigation';
 import { prepareActions } from './prepareActions';
@@ -15,12 +19,23 @@ export const useAppStore = create<AppState>()((set, get) => {
     wizard: enter.system(null),
     resumed: false,
     toast: null,
+    view: 'wizard',
+    auth: { phase: 'unknown' },
+    settings: { phase: 'loading' },
+    settingsSave: { busy: false, error: null },
+    domains: { list: { phase: 'idle' }, creating: false, createError: null },
+    dataSources: { cards: null, loading: false, error: null, actionError: null, dialog: null },
+    signInPanels: 0,
     actions: {
       ...sessionActions(api),
       ...prepareActions(api),
       ...credentialActions(api),
       ...checkActions(api),
       ...handoffActions(api),
+      ...accountActions(api),
+      ...authActions(api),
+      ...domainActions(api),
+      ...dataSourceActions(api),
     },
   };
 });
@@ -28,4 +43,5 @@ export const useAppStore = create<AppState>()((set, get) => {
 export const useActions = (): AppState['actions'] => useAppStore((state) => state.actions);
 
 export type * from './types';
+export type * from './accountTypes';
 export { assertNever } from './api';

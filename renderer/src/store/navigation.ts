@@ -1,5 +1,5 @@
 /** Entering steps: the constructors of each step state, the one `transition`, Back and resuming a draft. */
-import type { WizardStep } from '../../../preload/contract';
+import type { FieldError, WizardStep } from '../../../preload/contract';
 import { assertNever, type Api } from './api';
 import { runFromReport } from './checkRun';
 import { saveDraftNow } from './draftSync';
@@ -10,15 +10,17 @@ const idle = { busy: false, error: null } as const;
 export const enter = {
   system: (session: Session | null): WizardState => ({ step: 'system', ...idle, selected: session?.descriptor.id ?? null, session }),
   prepare: (session: Session): WizardState => ({ step: 'prepare', ...idle, session }),
-  credentials: (session: Session, showAllErrors = false): WizardState => ({
+  credentials: (session: Session, showAllErrors = false, externalErrors: ReadonlyArray<FieldError> = [], focusField: string | null = null): WizardState => ({
     step: 'credentials',
     ...idle,
     session,
     typedSecrets: {},
     touched: [],
     showAllErrors,
+    externalErrors,
+    focusField,
   }),
-  test: (session: Session): WizardState => ({ step: 'test', ...idle, session, run: runFromReport(session.descriptor, session.report) }),
+  test: (session: Session): WizardState => ({ step: 'test', ...idle, session, run: runFromReport(session.descriptor, session.report), deferred: null }),
   companies: (session: Session): WizardState => ({ step: 'companies', ...idle, session }),
   review: (session: Session): WizardState => ({ step: 'review', busy: true, error: null, session, review: null }),
   handoff: (session: Session): WizardState => ({ step: 'handoff', busy: true, error: null, session }),

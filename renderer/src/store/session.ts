@@ -23,6 +23,8 @@ export function sessionFromDraft(draft: Draft, descriptor: SystemDescriptor, sec
     report: null,
     selectedCompanies: draft.selectedCompanies,
     dataSourceId: draft.dataSourceId ?? null,
+    domainId: draft.domainId ?? null,
+    recreateOf: draft.recreateOf ?? null,
   };
 }
 
@@ -71,7 +73,10 @@ export function canStartTest(state: CredentialsState): boolean {
 
 /** The field errors the form shows now: touched fields, or all of them after a Test attempt. */
 export function shownFieldError(state: CredentialsState, fieldId: string): FieldError | undefined {
-  if (!state.showAllErrors && !state.touched.includes(fieldId)) return undefined;
   if ((state.typedSecrets[fieldId] ?? '') !== '') return undefined;
+  // What Exopen said at hand-off shows until the field is edited, whether touched or not.
+  const external = state.externalErrors.find((error) => error.field === fieldId);
+  if (external) return external;
+  if (!state.showAllErrors && !state.touched.includes(fieldId)) return undefined;
   return state.session.fieldErrors.find((error) => error.field === fieldId);
 }

@@ -36,6 +36,8 @@ export function sessionActions(api: Api): SessionActions {
   return {
     async load() {
       unsubscribeProgress ??= bridge.on('checks.progress', (payload) => api.get().actions.applyCheckEvent(payload));
+      // The session and settings load beside the boot; the wizard works without them.
+      void api.get().actions.loadAccount();
       try {
         const [appInfo, systems, draft] = await Promise.all([bridge.app.info({}), bridge.systems.list({}), bridge.drafts.current({})]);
         const descriptor = draft ? systems.find((system) => system.id === draft.system) : undefined;

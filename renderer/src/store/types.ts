@@ -15,6 +15,17 @@ import type {
   SystemId,
   WizardStep,
 } from '../../../preload/contract';
+import type {
+  AccountActions,
+  AuthState,
+  DataSourceActions,
+  DataSourcesState,
+  DomainActions,
+  DomainsState,
+  SettingsSave,
+  SettingsState,
+  View,
+} from './accountTypes';
 
 /** An error as the UI shows it: a stable code, the message for people and any field errors. */
 export interface UiError {
@@ -37,6 +48,10 @@ export interface Session {
   readonly report: CheckReport | null;
   readonly selectedCompanies: ReadonlyArray<string>;
   readonly dataSourceId: string | null;
+  /** The Exopen company domain chosen at Review (saved in the draft). */
+  readonly domainId: string | null;
+  /** The data source this setup recreates, if it is a recreate. */
+  readonly recreateOf: string | null;
 }
 
 export type LiveStatus = 'pending' | 'running' | CheckResult['status'];
@@ -82,11 +97,17 @@ export interface CredentialsState extends StepBase {
   readonly touched: ReadonlyArray<string>;
   /** After a Test attempt, errors show on untouched fields too. */
   readonly showAllErrors: boolean;
+  /** Field problems Exopen reported at hand-off; each goes away once its field is edited. */
+  readonly externalErrors: ReadonlyArray<FieldError>;
+  /** The field to focus when the step opens (from a hand-off error's link). */
+  readonly focusField: string | null;
 }
 export interface TestState extends StepBase {
   readonly step: 'test';
   readonly session: Session;
   readonly run: CheckRun;
+  /** A run that waits for an Exopen sign-in (the broker signs the vendor requests); it starts right after. */
+  readonly deferred: 'all' | 'failed' | null;
 }
 export interface CompaniesState extends StepBase {
   readonly step: 'companies';
@@ -125,7 +146,19 @@ export type BootState =
   | { readonly phase: 'failed'; readonly error: UiError }
   | { readonly phase: 'ready'; readonly appInfo: AppInfo; readonly systems: ReadonlyArray<SystemDescriptor> };
 
-export type Toast = 'copied' | 'copyFailed' | 'discarded' | 'linkRefused';
+export type Toast =
+  | 'copied'
+  | 'copyFailed'
+  | 'discarded'
+  | 'linkRefused'
+  | 'signedOut'
+  | 'signOutFailed'
+  | 'settingsSaved'
+  | 'settingsSavedRestart'
+  | 'domainCreated'
+  | 'credentialDeleted'
+  | 'companiesRemoved'
+  | 'companiesAdded';
 
 export interface WizardActions {
   load(): Promise<void>;
@@ -148,7 +181,8 @@ export interface WizardActions {
   continueFromCompanies(): void;
   loadReview(): Promise<void>;
   submitHandoff(): Promise<void>;
-  fixCredentials(): void;
+  /** Back to Credentials from a failed hand-off, optionally focusing the field Exopen named. */
+  fixCredentials(fieldId?: string): void;
   startStatusPolling(): () => void;
   connectAnother(): Promise<void>;
   discardDraft(): Promise<void>;
@@ -158,11 +192,22 @@ export interface WizardActions {
   closeToast(): void;
 }
 
+export type AppActions = WizardActions & AccountActions & DomainActions & DataSourceActions;
+
 export interface AppState {
   readonly boot: BootState;
   readonly wizard: WizardState;
   /** The wizard was restored from a saved draft; the notice offers to discard it. */
   readonly resumed: boolean;
   readonly toast: Toast | null;
-  readonly actions: WizardActions;
+  /** Which page of the shell is shown. */
+  readonly view: View;
+  readonly auth: AuthState;
+  readonly settings: SettingsState;
+  readonly settingsSave: SettingsSave;
+  readonly domains: DomainsState;
+  readonly dataSources: DataSourcesState;
+  /** How many sign-in panels are on screen; while one is, the header leaves sign-in to it. */
+  readonly signInPanels: number;
+  readonly actions: AppActions;
 }

@@ -25,19 +25,37 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export async function startApp(options: { dataDir?: string } = {}): Promise<RunningApp> {
+export async function startApp(options: { dataDir?: string; user?: { email: string; password: string } } = {}): Promise<RunningApp> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build` before the e2e tests');
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium`);
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'exopen-e2e-')));
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   const sandbox = await startSandbox({ dataDir });
-  const runtime = await createRuntime({ host: 'web', dataDir, openExternal: async () => undefined, sandbox });
-  const host = await startWebHost({ runtime, rendererDir: RENDERER_DIR });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+  const runtime = await createRuntime({
+    host: 'web',
+    dataDir,
+    openExternal: async () => undefined,
+    // The "system browser": a new tab of the same chromium, where the user logs in to the sandbox provider.
+    // Opening returns at once, as shell.openExternal does; the user logs in while the assistant waits.
+    openSignIn: async (url) => {
+      void (async () => {
+        const tab = await context.newPage();
+        await tab.goto(url);
+        await tab.fill('#email', options.user?.email ?? 'admin@demo.exopen.test');
+        await tab.fill('#password', options.user?.password ?? 'demo');
+        await tab.getByRole('button', { name: 'Sign in' }).click();
+        await tab.waitForURL(/127\.0\.0\.1:\d+\/callback/);
+        await tab.close();
+      })();
+    },
+    sandbox,
+  });
+  const host = await startWebHost({ runtime, rendererDir: RENDERER_DIR });
   const page = await context.newPage();
   await page.goto(host.url);
   return {
@@ -60,4 +78,10 @@ export function scenario(app: RunningApp, id: string) {
   const found = app.sandbox.scenarios.netvisor?.find((candidate) => candidate.id === id);
   if (!found) throw new Error(`no netvisor scenario ${id}`);
   return found;
+}
+
+/** Signs in from the header, as a user would: the sign-in tab opens, the user logs in, the header shows them. */
+export async function signIn(page: Page): Promise<void> {
+  await page.getByTestId('signin-button').first().click();
+  await page.getByTestId('session-user').waitFor();
 }

@@ -12,7 +12,7 @@ const CLI = ['--import', 'tsx', 'main/hosts/cli/index.ts'];
 interface SandboxLine {
   simulators: { netvisor: string };
   backend: { url: string };
-  scenarios: { netvisor: Array<{ id: string; fields: Record<string, string>; env: Record<string, string>; expectBlocked?: string[] }> };
+  scenarios: { netvisor: Array<{ id: string; fields: Record<string, string>; env: Record<string, string>; expect?: { blocked?: string[] } }> };
 }
 
 function runCli(args: string[], env: Record<string, string>) {
@@ -56,7 +56,7 @@ describe('exopen-connect CLI', () => {
     expect(report.overall).toBe('failed');
     const rows = report.results.find((result) => result.checkId === 'rights')!.rows!;
     const blocked = rows.filter((row) => row.status === 'blocked');
-    expect(blocked.map((row) => row.id).sort()).toEqual([...scenario.expectBlocked!].sort());
+    expect(blocked.map((row) => row.id).sort()).toEqual([...scenario.expect!.blocked!].sort());
     expect(rows.filter((row) => row.status !== 'allowed' && row.status !== 'blocked')).toEqual([]);
     for (const row of blocked) expect(row.fix!.text).toContain('Rights of interface resources › Custom integrations');
   });

@@ -63,7 +63,6 @@ describe('main.ts', () => {
     expect(electronFake.protocolHandlers.has('app')).toBe(true);
     const [options] = runtimeModule.createRuntime.mock.calls[0]!;
     expect(options).toMatchObject({ host: 'electron', dataDir: electronFake.app.getPath('userData') });
-    expect(options.backend).toBeUndefined();
     expect([...electronFake.ipcMainHandlers.keys()].sort()).toEqual(Object.keys(contract.invoke).sort());
   });
 
@@ -75,14 +74,13 @@ describe('main.ts', () => {
     expect(electronFake.shell.openExternal).not.toHaveBeenCalled();
   });
 
-  it('uses a configured backend instead of the sandbox', async () => {
-    process.env.EXOPEN_BACKEND_URL = 'https://api.exopen.example';
-    process.env.EXOPEN_BACKEND_TOKEN = 'token-from-env';
+  it('opens the sign-in page in the system browser, and only web addresses', async () => {
     await startMain();
     await started();
     const [options] = runtimeModule.createRuntime.mock.calls[0]!;
-    expect(options.backend?.url).toBe('https://api.exopen.example');
-    await expect(options.backend?.token()).resolves.toBe('token-from-env');
+    await options.openSignIn!('http://127.0.0.1:4000/auth?client_id=exopen-connect');
+    expect(electronFake.shell.openExternal).toHaveBeenCalledWith('http://127.0.0.1:4000/auth?client_id=exopen-connect');
+    await expect(options.openSignIn!('file:///etc/passwd')).rejects.toMatchObject({ code: 'E_LINK_NOT_ALLOWED' });
   });
 
   it('forwards runtime events to the window', async () => {

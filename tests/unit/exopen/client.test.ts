@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ExopenError, toDataSourceStatus } from '../../../main/exopen';
-import { contractViolations, CANARY, pollUntil, sampleConfig, startHarness, type Harness } from './support/harness';
+import { DOMAIN, contractViolations, CANARY, pollUntil, sampleConfig, startHarness, type Harness } from './support/harness';
 
 describe('Exopen client against the sandbox backend', () => {
   let harness: Harness;
@@ -13,7 +13,7 @@ describe('Exopen client against the sandbox backend', () => {
 
   it('creates a data source, reads it back and lists it, every exchange as the document allows', async () => {
     const config = sampleConfig();
-    const created = await harness.client.createDataSource(config, 'key-create-0001');
+    const created = await harness.client.createDataSource(DOMAIN, config, 'key-create-0001');
     expect(created).toMatchObject({
       system: 'netvisor',
       displayName: config.displayName,
@@ -37,13 +37,13 @@ describe('Exopen client against the sandbox backend', () => {
 
   it('sends only id and name of each company, whatever else the caller holds', async () => {
     const companies = [{ id: '1', name: 'Acme Oy', active: true, businessId: '1234567-8' }];
-    await harness.client.createDataSource(sampleConfig({ companies }), 'key-companies-01');
+    await harness.client.createDataSource(DOMAIN, sampleConfig({ companies }), 'key-companies-01');
     const body = JSON.parse(harness.proxy.exchanges[0]?.requestBody ?? '{}') as { companies: unknown };
     expect(body.companies).toEqual([{ id: '1', name: 'Acme Oy' }]);
   });
 
   it('never returns a secret in any answer', async () => {
-    const created = await harness.client.createDataSource(sampleConfig(), 'key-no-echo-0001');
+    const created = await harness.client.createDataSource(DOMAIN, sampleConfig(), 'key-no-echo-0001');
     await pollUntil(() => harness.client.getDataSource(created.id), (ds) => ds.initialRun.status === 'done');
     await harness.client.listDataSources();
     const answers = harness.proxy.exchanges.map((exchange) => exchange.responseBody ?? '');
@@ -68,7 +68,7 @@ describe('Exopen client against the sandbox backend', () => {
   });
 
   it('maps a data source to the status the wizard shows', async () => {
-    const created = await harness.client.createDataSource(sampleConfig(), 'key-status-00001');
+    const created = await harness.client.createDataSource(DOMAIN, sampleConfig(), 'key-status-00001');
     const done = await pollUntil(() => harness.client.getDataSource(created.id), (ds) => ds.initialRun.status === 'done');
     const status = toDataSourceStatus(done);
     expect(status).toMatchObject({ dataSourceId: created.id, displayName: 'Acme Oy (Netvisor)', status: 'done', progress: 1 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemIds } from '../../../main/exopen';
-import { contractViolations, openApi, startHarness, type Harness } from './support/harness';
+import { DOMAIN, contractViolations, openApi, startHarness, type Harness } from './support/harness';
 import type { RecordedExchange } from './support/proxy';
 
 type Node = Record<string, unknown>;
@@ -16,10 +16,18 @@ function reachableSchemas(start: unknown, seen = new Set<unknown>()): Node[] {
   return [start, ...Object.values(start).flatMap((value) => reachableSchemas(value, seen))];
 }
 
+const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete']);
 const operations = (): Array<[string, Node]> =>
   Object.entries(openApi().document.paths as Node).flatMap(([path, item]) =>
-    Object.entries(item as Node).map(([method, operation]): [string, Node] => [`${method.toUpperCase()} ${path}`, operation as Node]),
+    Object.entries(item as Node)
+      .filter(([method]) => METHODS.has(method))
+      .map(([method, operation]): [string, Node] => [`${method.toUpperCase()} ${path}`, operation as Node]),
   );
+
+/** Properties that carry a secret; no response schema may have one of these names. */
+const SECRET_PROPERTIES = ['secrets', 'customerKey', 'partnerKey', 'apiKey', 'codeVerifier', 'agreementGrantToken', 'appSecretToken', 'clientSecret'];
+/** Request properties that must be write-only: the above, and Exact's authorization `code` (a problem's `code` is not one). */
+const WRITE_ONLY = [...SECRET_PROPERTIES, 'code'];
 
 describe('openapi/exopen.yaml', () => {
   it('is OpenAPI 3.1 and every component schema compiles', () => {
@@ -33,8 +41,26 @@ describe('openapi/exopen.yaml', () => {
     expect(create.properties.secrets.writeOnly).toBe(true);
     for (const [name, operation] of operations()) {
       const answers = reachableSchemas(operation.responses);
-      const withSecrets = answers.filter((schema) => isNode(schema.properties) && 'secrets' in schema.properties);
+      const withSecrets = answers.filter((schema) => isNode(schema.properties) && SECRET_PROPERTIES.some((secret) => secret in (schema.properties as Node)));
       expect(withSecrets, name).toEqual([]);
+    }
+    // Every request property of those names is marked write-only, so generated clients treat it as such.
+    for (const [name, operation] of operations()) {
+      for (const schema of reachableSchemas(operation.requestBody)) {
+        for (const [property, spec] of Object.entries(isNode(schema.properties) ? schema.properties : {}))
+          if (WRITE_ONLY.includes(property)) expect((spec as Node).writeOnly, `${name} ${property}`).toBe(true);
+      }
+    }
+  });
+
+  it('needs a bearer token everywhere and documents 401 on every operation, an Idempotency-Key on every change', () => {
+    expect(openApi().document.security).toEqual([{ bearerAuth: [] }]);
+    for (const [name, operation] of operations()) {
+      expect(operation.security, name).toBeUndefined();
+      expect(Object.keys(operation.responses as Node), name).toContain('401');
+      const keyed = ((operation.parameters as Node[] | undefined) ?? []).some((parameter) => parameter.$ref === '#/components/parameters/IdempotencyKey');
+      const changes = (name.startsWith('POST') || name.startsWith('DELETE')) && !name.includes('/broker/');
+      expect(keyed, name).toBe(changes);
     }
   });
 
@@ -64,11 +90,17 @@ describe('openapi/exopen.yaml', () => {
       /Retry-After: required/,
     );
     expect(openApi().checkResponse(get(418, {})).join()).toMatch(/not documented/);
-    const post: RecordedExchange = { ...get(201, {}), method: 'POST', url: '/v1/data-sources', requestHeaders: { 'content-type': 'application/json' }, requestBody: '{}' };
+    const post: RecordedExchange = { ...get(201, {}), method: 'POST', url: '/v1/domains/dom-demo/data-sources', requestHeaders: { 'content-type': 'application/json' }, requestBody: '{}' };
     const refused = openApi().checkRequest(post).join('\n');
     expect(refused).toMatch(/Authorization/);
     expect(refused).toMatch(/Idempotency-Key: required/);
     expect(refused).toMatch(/request body: .*required property 'system'/);
+    expect(openApi().checkRequest({ ...post, url: '/v1/data-sources' }).join()).toMatch(/no such operation/);
+    const remove: RecordedExchange = { ...post, url: '/v1/data-sources/ds_1/companies/remove', requestHeaders: { authorization: 'Bearer t', 'idempotency-key': 'key-00000001', 'content-type': 'application/json' }, requestBody: '{"companyIds":[]}' };
+    expect(openApi().checkRequest(remove).join()).toMatch(/companyIds must NOT have fewer than 1 items/);
+    expect(openApi().checkRequest({ ...remove, url: '/v1/data-sources/bad%20id/companies/remove' }).join()).toMatch(/^id: /);
+    const conflict = { ...get(409, { type: 'x', title: 'x', status: 409, code: 'data-source-exists' }, { 'content-type': 'application/problem+json' }), method: 'POST', url: '/v1/domains/dom-demo/data-sources' };
+    expect(openApi().checkResponse(conflict).join()).toMatch(/dataSourceId/);
   });
 });
 
@@ -143,6 +175,7 @@ describe('the sandbox judges create requests as the document does', () => {
   );
   const key = fc.oneof({ weight: 6, arbitrary: fc.constant('valid') }, { weight: 1, arbitrary: fc.constantFrom('short', 'has a space in it', '', undefined) });
 
+  // A valid body may also be answered 409 data-source-exists: two random bodies can be the same credential.
   it('accepts exactly what the document allows and refuses the rest field by field', async () => {
     let serial = 0;
     const statuses = new Set<number>();
@@ -151,7 +184,7 @@ describe('the sandbox judges create requests as the document does', () => {
         harness.proxy.exchanges.length = 0;
         const headers: Record<string, string> = { 'content-type': 'application/json', authorization: `Bearer ${harness.sandbox.token}` };
         if (kind !== undefined) headers['idempotency-key'] = kind === 'valid' ? `property-key-${++serial}` : kind;
-        const answer = await fetch(`${harness.proxy.url}/v1/data-sources`, { method: 'POST', headers, body: JSON.stringify(payload) });
+        const answer = await fetch(`${harness.proxy.url}/v1/domains/${DOMAIN}/data-sources`, { method: 'POST', headers, body: JSON.stringify(payload) });
         const problem = (await answer.json()) as { errors?: Array<{ field: string; message: string }> };
         expect(contractViolations(harness.proxy.exchanges)).toEqual([]);
         if (answer.status === 422) expect(problem.errors?.length).toBeGreaterThan(0);
@@ -160,6 +193,106 @@ describe('the sandbox judges create requests as the document does', () => {
       { numRuns: 250 },
     );
     // Both verdicts were exercised, not just one.
-    expect([...statuses].sort()).toEqual([201, 422]);
+    expect(statuses).toContain(201);
+    expect(statuses).toContain(422);
+    expect([...statuses].filter((status) => ![201, 409, 422].includes(status))).toEqual([]);
+  });
+});
+
+describe('the sandbox judges every other request body as the document does', () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness({ runner: async () => undefined, partners: { netvisor: { partnerId: 'p', partnerKey: 'k' } } });
+  });
+  afterAll(async () => {
+    await harness.close();
+  });
+
+  // A valid body (each field's first value), then up to two changes: a field set to one of its other values
+  // (valid edge cases and breakages), dropped, or a stray field added. Valid bodies for a data source that
+  // does not exist end as 404, which is not a refusal.
+  type Options = Record<string, readonly [unknown, ...unknown[]]>;
+  const body = (fields: Options): fc.Arbitrary<unknown> => {
+    const base = Object.fromEntries(Object.entries(fields).map(([name, [valid]]) => [name, valid]));
+    const changes: Array<(value: Record<string, unknown>) => Record<string, unknown>> = [
+      ...Object.entries(fields).flatMap(([name, [, ...others]]) => others.map((other) => (value: Record<string, unknown>) => ({ ...value, [name]: other }))),
+      ...Object.keys(fields).map((name) => (value: Record<string, unknown>) => Object.fromEntries(Object.entries(value).filter(([key]) => key !== name))),
+      (value) => ({ ...value, stray: 1 }),
+    ];
+    return fc.oneof(
+      { weight: 12, arbitrary: fc.array(fc.constantFrom(...changes), { maxLength: 2 }).map((picked) => picked.reduce((out, change) => change(out), base)) },
+      { weight: 1, arbitrary: fc.constantFrom<unknown>(null, [], 'text', 5) },
+    );
+  };
+  const str = (...values: readonly [unknown, ...unknown[]]) => values;
+  const companies = str([{ id: 'a', name: 'A' }], [{ id: 'i'.repeat(64), name: 'n' }], [], [{ id: ' ', name: 'A' }], [{ id: 'a' }], 'x', [{ id: 'a', name: 'A', x: 1 }]);
+  const map = (value: string) => str({ customerId: value }, {}, { '9x': 'v' }, [], { k: 1 }, { k: 'y'.repeat(2001) });
+  const cases: Array<{ readonly path: string; readonly keyed: boolean; readonly body: fc.Arbitrary<unknown> }> = [
+    { path: '/v1/domains', keyed: true, body: body({ name: str('Acme Group', ' ab ', 'a', '', '  ', 'x'.repeat(80), 'x'.repeat(81), 'a\nb', 7) }) },
+    { path: '/v1/data-sources/ds_none/companies', keyed: true, body: body({ companies }) },
+    { path: '/v1/data-sources/ds_none/companies/remove', keyed: true, body: body({ companyIds: str(['a'], [], [''], ['i'.repeat(65)], 'a', [1]) }) },
+    {
+      path: '/v1/data-sources/ds_none/recreate',
+      keyed: true,
+      body: body({ system: str('netvisor', 'sap', 1), settings: map('C'), secrets: str({ customerKey: 'k' }, {}, { customerKey: '' }, { k: 1 }) }),
+    },
+    {
+      path: '/v1/broker/netvisor/sign',
+      keyed: false,
+      body: body({
+        url: str('https://integration.netvisor.fi/accountlist.nv?x=1', 'http://127.0.0.1:1/a.nv', 'ftp://x', 'not a url', ''),
+        sender: str('Exopen Connect', '', 'x'.repeat(201)),
+        customerId: str('C-1', ''),
+        timestamp: str('2026-01-02 03:04:05.678', '2026-01-02 03:04:05', '2026-01-02T03:04:05Z'),
+        language: str('EN', 'fi', 'ENG', 'E'),
+        organisationId: str('1234567-8', ''),
+        transactionId: str('t', '', 'x'.repeat(129)),
+        timestampUnix: str('1767323045', '-1', '1'.repeat(13)),
+        customerKey: str('k', ''),
+        algorithm: str('HMACSHA256', 'SHA256'),
+      }),
+    },
+    { path: '/v1/broker/procountor/token', keyed: false, body: body({ apiKey: str('k', ''), environment: str('production', 'test', 'staging') }) },
+    {
+      path: '/v1/broker/exact/token',
+      keyed: false,
+      body: body({ code: str('c!1', ''), redirectUri: str('https://a.test/cb', 'a.test/cb'), codeVerifier: str('v'.repeat(43), 'v'.repeat(42), 'v v'.repeat(20)) }),
+    },
+    { path: '/v1/broker/exact/refresh', keyed: false, body: body({ refreshToken: str('r', '', 5) }) },
+    {
+      path: '/v1/broker/economic/relay',
+      keyed: false,
+      body: body({
+        method: str('GET', 'POST', 'HEAD'),
+        path: str('/', '/self', '/accounting-years/2019a/entries', '/..', '//x', '/a?b', '', 'self'),
+        query: str({}, { filter: 'a$b' }, { 'a b': 'x' }, { pagesize: 5 }),
+        body: str('{}', 1),
+        agreementGrantToken: str('g', ''),
+      }),
+    },
+  ];
+
+  it('accepts what each schema allows and refuses the rest field by field', async () => {
+    let serial = 0;
+    const statuses = new Map<string, Set<number>>();
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...cases), fc.nat(), async (chosen, seed) => {
+        const payload = fc.sample(chosen.body, { numRuns: 1, seed })[0];
+        harness.proxy.exchanges.length = 0;
+        const headers: Record<string, string> = { 'content-type': 'application/json', authorization: `Bearer ${harness.sandbox.token}` };
+        if (chosen.keyed) headers['idempotency-key'] = `other-key-${++serial}`;
+        const answer = await fetch(`${harness.proxy.url}${chosen.path}`, { method: 'POST', headers, body: JSON.stringify(payload) });
+        await answer.arrayBuffer();
+        expect(contractViolations(harness.proxy.exchanges)).toEqual([]);
+        statuses.set(chosen.path, (statuses.get(chosen.path) ?? new Set()).add(answer.status));
+      }),
+      { numRuns: 300 },
+    );
+    // Each endpoint saw both verdicts: refused (422) and accepted (anything else).
+    for (const { path } of cases) {
+      const seen = [...(statuses.get(path) ?? [])];
+      expect(seen, path).toContain(422);
+      expect(seen.some((status) => status !== 422), path).toBe(true);
+    }
   });
 });

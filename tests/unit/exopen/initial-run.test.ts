@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { toDataSourceStatus, type DataSource } from '../../../main/exopen';
 import { defaultResources, type InitialRunRunner, type RunDataSource } from '../../../main/sandbox/exopen';
-import { CANARY, contractViolations, filesContaining, pollUntil, sampleConfig, startHarness, type Harness } from './support/harness';
+import { DOMAIN, CANARY, contractViolations, filesContaining, pollUntil, sampleConfig, startHarness, type Harness } from './support/harness';
 
 /** A runner the test steps by hand: it waits at each gate until the test opens it. */
 function gatedRunner() {
@@ -38,7 +38,7 @@ describe('the initial data run', () => {
     const gated = gatedRunner();
     harness = await startHarness({ runner: gated.runner });
     const h = harness;
-    const created = await h.client.createDataSource(sampleConfig(), 'key-run-00000001');
+    const created = await h.client.createDataSource(DOMAIN, sampleConfig(), 'key-run-00000001');
     expect(created.initialRun).toEqual({ status: 'queued', progress: 0, resources: [] });
     const read = () => h.client.getDataSource(created.id);
 
@@ -73,7 +73,7 @@ describe('the initial data run', () => {
     };
     harness = await startHarness({ runner });
     const h = harness;
-    const created = await h.client.createDataSource(sampleConfig(), 'key-runfail-0001');
+    const created = await h.client.createDataSource(DOMAIN, sampleConfig(), 'key-runfail-0001');
     const failed = await pollUntil(() => h.client.getDataSource(created.id), (ds) => ds.initialRun.status === 'failed');
     expect(failed.initialRun.error).toEqual({ message: 'Access to resource denied', resource: 'accountingledger', code: 'SERVICE_ACCESS_ERROR' });
     expect(failed.initialRun.resources.find((r) => r.name === 'accountingledger')).toMatchObject({
@@ -98,7 +98,7 @@ describe('the initial data run', () => {
     };
     harness = await startHarness({ runner });
     const h = harness;
-    const created = await h.client.createDataSource(sampleConfig(), 'key-runthrow-001');
+    const created = await h.client.createDataSource(DOMAIN, sampleConfig(), 'key-runthrow-001');
     const failed = await pollUntil(() => h.client.getDataSource(created.id), (ds) => ds.initialRun.status === 'failed');
     expect(failed.initialRun.error).toEqual({ message: 'vendor said: key [redacted] is not valid', code: 'runner-error' });
     expect(failed.initialRun.resources).toEqual([{ name: 'accounts', status: 'failed', error: { message: 'vendor said: key [redacted] is not valid' } }]);
@@ -110,7 +110,7 @@ describe('the initial data run', () => {
   it('runs the default runner over every resource of the system, with row counts', async () => {
     harness = await startHarness({ stepMs: 1 });
     const h = harness;
-    const created = await h.client.createDataSource(sampleConfig(), 'key-default-0001');
+    const created = await h.client.createDataSource(DOMAIN, sampleConfig(), 'key-default-0001');
     const progress: number[] = [];
     const done = await pollUntil(
       () => h.client.getDataSource(created.id),

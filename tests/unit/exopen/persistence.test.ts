@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toDataSourceStatus } from '../../../main/exopen';
 import type { InitialRunRunner } from '../../../main/sandbox/exopen';
-import { CANARY, contractViolations, filesContaining, pollUntil, sampleConfig, startHarness, type Harness } from './support/harness';
+import { DOMAIN, CANARY, contractViolations, filesContaining, pollUntil, sampleConfig, startHarness, type Harness } from './support/harness';
 
 describe('the sandbox keeps its data sources across a restart, and never a secret on disk', () => {
   let harness: Harness;
@@ -17,7 +17,7 @@ describe('the sandbox keeps its data sources across a restart, and never a secre
   });
 
   it('brings back metadata, settings, companies and the finished run; no file holds the secret', async () => {
-    const created = await harness.client.createDataSource(sampleConfig(), 'key-persist-0001');
+    const created = await harness.client.createDataSource(DOMAIN, sampleConfig(), 'key-persist-0001');
     const done = await pollUntil(() => harness.client.getDataSource(created.id), (ds) => ds.initialRun.status === 'done');
     await harness.restart();
 
@@ -30,7 +30,7 @@ describe('the sandbox keeps its data sources across a restart, and never a secre
   });
 
   it('writes one private file, atomically, with a fingerprint instead of the secret', async () => {
-    await harness.client.createDataSource(sampleConfig(), 'key-private-0001');
+    await harness.client.createDataSource(DOMAIN, sampleConfig(), 'key-private-0001');
     await harness.sandbox.close();
     const dir = path.join(harness.dataDir, 'exopen-sandbox');
     expect(await readdir(dir)).toEqual(['data-sources.json']);
@@ -47,9 +47,9 @@ describe('the sandbox keeps its data sources across a restart, and never a secre
   });
 
   it('still recognises an Idempotency-Key after a restart', async () => {
-    const created = await harness.client.createDataSource(sampleConfig(), 'key-restart-0001');
+    const created = await harness.client.createDataSource(DOMAIN, sampleConfig(), 'key-restart-0001');
     await harness.restart();
-    const again = await harness.client.createDataSource(sampleConfig(), 'key-restart-0001');
+    const again = await harness.client.createDataSource(DOMAIN, sampleConfig(), 'key-restart-0001');
     expect(again.id).toBe(created.id);
     expect(harness.proxy.exchanges.filter((exchange) => exchange.method === 'POST').map((exchange) => exchange.status)).toEqual([201, 200]);
     expect(await harness.client.listDataSources()).toHaveLength(1);
@@ -61,7 +61,7 @@ describe('the sandbox keeps its data sources across a restart, and never a secre
       await new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error)));
     };
     await harness.restart({ runner: never });
-    const created = await harness.client.createDataSource(sampleConfig(), 'key-interrupt-01');
+    const created = await harness.client.createDataSource(DOMAIN, sampleConfig(), 'key-interrupt-01');
     await pollUntil(() => harness.client.getDataSource(created.id), (ds) => ds.initialRun.status === 'running');
     await harness.restart();
 
@@ -84,5 +84,14 @@ describe('the sandbox keeps its data sources across a restart, and never a secre
     expect(errors.map((error) => error.message)).toEqual([expect.stringMatching(/damaged.*moved to .*corrupt-/) as unknown as string]);
     const names = await readdir(path.join(harness.dataDir, 'exopen-sandbox'));
     expect(names.some((name) => name.startsWith('data-sources.json.corrupt-'))).toBe(true);
+  });
+
+  it('sets aside a data file of an older sandbox version, saying so', async () => {
+    await harness.sandbox.close();
+    const v1 = { schemaVersion: 1, salt: '0'.repeat(32), dataSources: [], idempotencyKeys: [] };
+    await writeFile(path.join(harness.dataDir, 'exopen-sandbox', 'data-sources.json'), JSON.stringify(v1));
+    await harness.restart();
+    expect(await harness.client.listDataSources()).toEqual([]);
+    expect(errors.map((error) => error.message)).toEqual([expect.stringMatching(/older sandbox version \(schema 1\).*moved to/) as unknown as string]);
   });
 });

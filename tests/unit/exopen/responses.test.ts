@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { dataSourceSchema } from '../../../main/exopen/schemas';
 import { interpretResponse, type Expectation, type RawResponse } from '../../../main/exopen/responses';
 
@@ -75,5 +76,51 @@ describe('reading one answer of the backend', () => {
   it('maps 401 and 404 problems', () => {
     expect(interpretResponse(problem(401, { code: 'unauthorized' }), expect200)).toMatchObject({ kind: 'fail', error: { code: 'unauthorized' } });
     expect(interpretResponse(problem(404, { code: 'not-found' }), expect200)).toMatchObject({ kind: 'fail', error: { code: 'not-found' } });
+  });
+
+  it('maps 403 to forbidden, never to unauthorized: the user is signed in, just not an admin', () => {
+    expect(interpretResponse(problem(403, { code: 'not-domain-admin' }), expect200)).toMatchObject({
+      kind: 'fail',
+      error: { code: 'forbidden', problemCode: 'not-domain-admin' },
+    });
+  });
+
+  it('maps existing things to exists: the data source it names, or the field of a domain name', () => {
+    const dataSource = interpretResponse(problem(409, { code: 'data-source-exists', dataSourceId: 'ds_first' }), expect200);
+    expect(dataSource).toMatchObject({ kind: 'fail', error: { code: 'exists', dataSourceId: 'ds_first' } });
+    const domain = interpretResponse(problem(409, { code: 'domain-exists', errors: [{ field: 'name', message: 'taken' }] }), expect200);
+    expect(domain).toMatchObject({ kind: 'fail', error: { code: 'exists', dataSourceId: undefined, fieldErrors: [{ field: 'name', text: 'taken' }] } });
+    // The document requires the id; an answer without it is not one the client guesses at.
+    expect(interpretResponse(problem(409, { code: 'data-source-exists' }), expect200)).toMatchObject({ kind: 'fail', error: { code: 'protocol' } });
+  });
+
+  it('gives up at once on an unconfigured broker, whatever its Retry-After', () => {
+    expect(interpretResponse(problem(503, { code: 'broker-not-configured' }, '1'), expect200)).toMatchObject({
+      kind: 'fail',
+      error: { code: 'not-configured', httpStatus: 503 },
+    });
+  });
+
+  it('carries a vendor refusal with its own words, scrubbed of the request\'s secrets', () => {
+    const step = interpretResponse(
+      problem(422, { code: 'upstream-refused', detail: 'refused', upstream: { status: 401, error: 'invalid_grant', errorDescription: `key ${SECRET} revoked` } }),
+      expect200,
+    );
+    expect(step).toMatchObject({ kind: 'fail', error: { code: 'upstream', upstream: { status: 401, error: 'invalid_grant', errorDescription: 'key [redacted] revoked' } } });
+    expect(step.kind === 'fail' && step.error.msg).toEqual({ key: 'exopen:errors.upstream', params: { status: 401, text: 'key [redacted] revoked' } });
+  });
+
+  it('retries only answers that say nothing was done when the request must not run twice', () => {
+    const once = { ...expect200, onlyRetryUnprocessed: true };
+    expect(interpretResponse(problem(500, { code: 'internal' }), once)).toMatchObject({ kind: 'fail', error: { code: 'unavailable' } });
+    expect(interpretResponse(problem(502, { code: 'upstream-unavailable' }), once)).toMatchObject({ kind: 'fail' });
+    expect(interpretResponse(problem(503, { code: 'unavailable' }, '0'), once)).toMatchObject({ kind: 'retry' });
+    expect(interpretResponse(problem(429, { code: 'rate-limited' }, '0'), once)).toMatchObject({ kind: 'retry' });
+  });
+
+  it('reads a 204 as no body, and a 204 with a body as a protocol error', () => {
+    const empty = { ...expect200, statuses: [204], schema: z.undefined() };
+    expect(interpretResponse({ status: 204, contentType: undefined, retryAfter: undefined, body: '' }, empty)).toEqual({ kind: 'ok', value: undefined });
+    expect(interpretResponse({ status: 204, contentType: 'application/json', retryAfter: undefined, body: '{}' }, empty)).toMatchObject({ kind: 'fail', error: { code: 'protocol' } });
   });
 });

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createExopenClient, ExopenError } from '../../../main/exopen';
-import { contractViolations, sampleConfig, startHarness, type Harness } from './support/harness';
+import { DOMAIN, contractViolations, sampleConfig, startHarness, type Harness } from './support/harness';
 
 describe('retries with the same key, Retry-After honoured up to a cap', () => {
   let harness: Harness;
@@ -15,7 +15,7 @@ describe('retries with the same key, Retry-After honoured up to a cap', () => {
 
   it('waits out two 503s with Retry-After and then creates exactly one data source', async () => {
     harness.sandbox.faults.failNext(2, { status: 503, retryAfterSeconds: 0 });
-    const created = await harness.client.createDataSource(sampleConfig(), 'key-503-00000001');
+    const created = await harness.client.createDataSource(DOMAIN, sampleConfig(), 'key-503-00000001');
     const posts = harness.proxy.exchanges.filter((exchange) => exchange.method === 'POST');
     expect(posts.map((exchange) => exchange.status)).toEqual([503, 503, 201]);
     expect(posts.every((exchange) => exchange.requestHeaders['idempotency-key'] === 'key-503-00000001')).toBe(true);
@@ -36,7 +36,7 @@ describe('retries with the same key, Retry-After honoured up to a cap', () => {
 
   it('gives up at once when Retry-After is beyond the cap, and says how long', async () => {
     harness.sandbox.faults.failNext(1, { status: 503, retryAfterSeconds: 3600 });
-    const failure = await harness.client.createDataSource(sampleConfig(), 'key-longwait-001').catch((error: unknown) => error);
+    const failure = await harness.client.createDataSource(DOMAIN, sampleConfig(), 'key-longwait-001').catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ExopenError);
     expect(failure).toMatchObject({ code: 'unavailable', httpStatus: 503, retryAfterMs: 3_600_000 });
     expect((failure as ExopenError).msg).toEqual({ key: 'exopen:errors.unavailableFor', params: { seconds: 3600 } });
@@ -59,7 +59,7 @@ describe('retries with the same key, Retry-After honoured up to a cap', () => {
       retry: { attempts: 5, baseDelayMs: 50, maxDelayMs: 50 },
       onAttempt: () => controller.abort(),
     });
-    const failure = await client.listDataSources({ signal: controller.signal }).catch((error: unknown) => error);
+    const failure = await client.listDataSources(undefined, { signal: controller.signal }).catch((error: unknown) => error);
     expect(failure).toMatchObject({ code: 'network', failure: 'aborted' });
     expect(harness.proxy.exchanges).toHaveLength(1);
   });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ExopenError, formFieldOf } from '../../../main/exopen';
-import { CANARY, contractViolations, sampleConfig, startHarness, type Harness } from './support/harness';
+import { DOMAIN, CANARY, contractViolations, sampleConfig, startHarness, type Harness } from './support/harness';
 
 describe('bad input gets field-by-field errors that name the fix', () => {
   let harness: Harness;
@@ -12,7 +12,7 @@ describe('bad input gets field-by-field errors that name the fix', () => {
   });
 
   const post = (body: string, headers: Record<string, string> = {}) =>
-    fetch(`${harness.proxy.url}/v1/data-sources`, {
+    fetch(`${harness.proxy.url}/v1/domains/${DOMAIN}/data-sources`, {
       method: 'POST',
       headers: { authorization: `Bearer ${harness.sandbox.token}`, 'content-type': 'application/json', 'idempotency-key': 'key-raw-0000001', ...headers },
       body,
@@ -25,7 +25,7 @@ describe('bad input gets field-by-field errors that name the fix', () => {
       secrets: { customerKey: CANARY, partnerKey: '' },
       companies: [],
     });
-    const failure = await harness.client.createDataSource(config, 'key-invalid-0001').catch((error: unknown) => error);
+    const failure = await harness.client.createDataSource(DOMAIN, config, 'key-invalid-0001').catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ExopenError);
     const error = failure as ExopenError;
     expect(error).toMatchObject({ code: 'validation', httpStatus: 422, problemCode: 'validation-failed' });
@@ -51,7 +51,7 @@ describe('bad input gets field-by-field errors that name the fix', () => {
         { id: 'A1', name: 'Acme Oy again' },
       ],
     });
-    const failure = (await harness.client.createDataSource(config, 'key-prose-000001').catch((error: unknown) => error)) as ExopenError;
+    const failure = (await harness.client.createDataSource(DOMAIN, config, 'key-prose-000001').catch((error: unknown) => error)) as ExopenError;
     expect(failure.fieldErrors.map((item) => [item.field, item.text])).toEqual([
       ['companies[1].id', 'repeats companies[0].id; list each company once'],
       ['secrets.customerKey', 'is also given as a setting; send it in secrets only'],
@@ -63,7 +63,7 @@ describe('bad input gets field-by-field errors that name the fix', () => {
     for (const key of [undefined, 'short']) {
       const headers: Record<string, string> = { authorization: `Bearer ${harness.sandbox.token}`, 'content-type': 'application/json' };
       if (key) headers['idempotency-key'] = key;
-      const answer = await fetch(`${harness.proxy.url}/v1/data-sources`, { method: 'POST', headers, body });
+      const answer = await fetch(`${harness.proxy.url}/v1/domains/${DOMAIN}/data-sources`, { method: 'POST', headers, body });
       const problem = (await answer.json()) as { code: string; errors: Array<{ field: string; message: string }> };
       expect(answer.status).toBe(422);
       expect(problem.code).toBe('validation-failed');

@@ -4,7 +4,6 @@
  * secret, submitting twice creates one data source, and its initial run finishes.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createExopenClient } from '../../../main/exopen';
 import type { DataSourceStatus } from '../../../preload/contract';
 import { filesContaining, fillScenario, startRuntime, type Harness } from './support';
 
@@ -52,7 +51,7 @@ describe('checks and hand-off through the runtime', () => {
     expect(report.results.every((result) => result.status === 'passed')).toBe(true);
     const company = report.companies.find((candidate) => candidate.active);
     expect(company).toBeDefined();
-    await h.ok('drafts.save', { id: draft.id, step: 'review', fields: draft.fields, selectedCompanies: [company!.id] });
+    await h.ok('drafts.save', { id: draft.id, step: 'review', fields: draft.fields, selectedCompanies: [company!.id], domainId: 'dom-demo' });
 
     const review = await h.ok('handoff.review', { draftId: draft.id });
     const key = review.items.find((item) => item.field === 'customerKey');
@@ -66,9 +65,8 @@ describe('checks and hand-off through the runtime', () => {
     const first = await h.ok('handoff.submit', { draftId: draft.id });
     const second = await h.ok('handoff.submit', { draftId: draft.id });
     expect(second.dataSourceId).toBe(first.dataSourceId);
-    const backend = createExopenClient({ baseUrl: h.sandbox.backend.url, token: async () => h!.sandbox.backend.token });
-    const listed = await backend.listDataSources();
-    expect(listed.map((dataSource) => dataSource.id)).toEqual([first.dataSourceId]);
+    const listed = await h.ok('dataSources.list', {});
+    expect(listed.map((card) => card.id)).toEqual([first.dataSourceId]);
     expect((await h.ok('drafts.current', {}))?.dataSourceId).toBe(first.dataSourceId);
 
     const status = await settled(h, first.dataSourceId);

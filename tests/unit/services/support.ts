@@ -12,6 +12,7 @@ import { startSandbox, type Sandbox, type SandboxScenario } from '../../../main/
 import { dispatchCall } from '../../../main/services/dispatch';
 import { createRuntime, type Runtime } from '../../../main/services/runtime';
 import { createLogger } from '../../../main/platform/log';
+import { browserSignIn } from '../../support/sign-in';
 
 export interface Harness {
   readonly dataDir: string;
@@ -34,7 +35,7 @@ export const tempDir = (prefix = 'exopen-services-'): Promise<string> => mkdtemp
 /** A recognisable random secret, long enough to be registered for redaction. */
 export const canary = (label = 'canary'): string => `${label}-${randomBytes(16).toString('hex')}`;
 
-export async function startRuntime(options: { dataDir?: string; sandbox?: Sandbox } = {}): Promise<Harness> {
+export async function startRuntime(options: { dataDir?: string; sandbox?: Sandbox; signedIn?: boolean } = {}): Promise<Harness> {
   const dataDir = options.dataDir ?? (await tempDir());
   const ownSandbox = options.sandbox ? undefined : await startSandbox({ dataDir });
   const sandbox = options.sandbox ?? ownSandbox!;
@@ -43,8 +44,12 @@ export async function startRuntime(options: { dataDir?: string; sandbox?: Sandbo
     host: 'web',
     dataDir,
     openExternal: async (url) => void opened.push(url),
+    openSignIn: browserSignIn(),
     sandbox,
   });
+  // Signed in as the sandbox's demo admin unless a test wants to see the signed-out side: the broker
+  // (which signs Netvisor requests) and the backend need an Exopen session.
+  if (options.signedIn !== false) await runtime.handlers['auth.signIn']({});
   const log = createLogger('test');
   const answers: Array<Envelope<unknown>> = [];
 

@@ -12,6 +12,7 @@ import type { Envelope, InvokeName, InvokeOutput } from '../../../preload/contra
 import { startSandbox, type Sandbox } from '../../../main/sandbox';
 import { createRuntime, type Runtime } from '../../../main/services/runtime';
 import { startWebHost, type WebHost } from '../../../main/hosts/web/server';
+import { browserSignIn } from '../../support/sign-in';
 
 export const INDEX_HTML = '<!doctype html><title>Exopen Connect test</title><script src="/assets/app.js"></script>';
 export const APP_JS = 'console.log("exopen test renderer");';
@@ -75,7 +76,8 @@ export async function startWeb(): Promise<Web> {
   await writeFile(join(root, 'renderer-sibling', 'outside.txt'), OUTSIDE_MARKER);
 
   const sandbox = await startSandbox({ dataDir });
-  const runtime = await createRuntime({ host: 'web', dataDir, openExternal: async () => undefined, sandbox });
+  const runtime = await createRuntime({ host: 'web', dataDir, openExternal: async () => undefined, openSignIn: browserSignIn(), sandbox });
+  await runtime.handlers['auth.signIn']({});
   const host = await startWebHost({ runtime, rendererDir });
   const port = Number(new URL(host.origin).port);
   const cookie = await login(host);

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import Alert from '@mui/material/Alert';
 import Stack from '@mui/material/Stack';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +16,12 @@ export function CredentialsStep({ state }: { state: CredentialsState }) {
   const sessionOnly = useAppStore((s) => s.boot.phase === 'ready' && s.boot.appInfo.secretBackend.kind === 'memory');
   const { descriptor } = state.session;
   const fieldIds = new Set(descriptor.fields.map((field) => field.id));
-  const formErrors = state.showAllErrors ? state.session.fieldErrors.filter((error) => !fieldIds.has(error.field)) : [];
+  const formErrors = [...(state.showAllErrors ? state.session.fieldErrors : []), ...state.externalErrors].filter((error) => !fieldIds.has(error.field));
+
+  // Opened from a hand-off error's link: the named field gets the focus (after StepLayout focused the heading).
+  useEffect(() => {
+    if (state.focusField) document.getElementById(`field-${state.focusField}`)?.focus();
+  }, [state.focusField]);
 
   return (
     <StepLayout

@@ -4,7 +4,8 @@ import ReplayIcon from '@mui/icons-material/Replay';
 import RefreshIcon from '@mui/icons-material/Refresh';
 import { useTranslation } from 'react-i18next';
 import { StepLayout, type PrimaryAction } from '../../components/StepLayout';
-import { useActions, type TestState } from '../../store';
+import { SignInPanel } from '../../components/signin/SignInPanel';
+import { useActions, useAppStore, type TestState } from '../../store';
 import { hasProblems } from '../../store/checkRun';
 import { CheckRow } from './CheckRow';
 import { RunProgress } from './RunProgress';
@@ -33,8 +34,26 @@ function RunButtons({ state }: { state: TestState }) {
   );
 }
 
+/** The broker signs this system's requests and nobody is signed in: sign in first, the checks run right after. */
+function WaitingForSignIn({ state }: { state: TestState }) {
+  const { t } = useTranslation();
+  const { back } = useActions();
+  const { descriptor } = state.session;
+  return (
+    <StepLayout title={t('test.title', { system: descriptor.name })} intro={t('test.introNotRun', { system: descriptor.name })} onBack={back}>
+      <SignInPanel reason="broker" system={descriptor.name} />
+    </StepLayout>
+  );
+}
+
 /** Test: the connector's named checks with live progress; problems come with the vendor's words and the fix. */
 export function TestStep({ state }: { state: TestState }) {
+  const signedIn = useAppStore((app) => app.auth.phase === 'signedIn');
+  if (state.deferred !== null && !signedIn && !state.run.running) return <WaitingForSignIn state={state} />;
+  return <CheckList state={state} />;
+}
+
+function CheckList({ state }: { state: TestState }) {
   const { t } = useTranslation();
   const { runChecks, continueFromTest, back } = useActions();
   const { descriptor, report } = state.session;

@@ -7,18 +7,32 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DataSourceConfig } from '../../../../main/connectors/types';
 import { createExopenClient, type ExopenAttempt, type ExopenClient, type ExopenClientOptions } from '../../../../main/exopen';
-import { startExopenSandbox, type ExopenSandbox, type ExopenSandboxOptions } from '../../../../main/sandbox/exopen';
+import { startExopenSandbox, type Authenticate, type ExopenSandbox, type ExopenSandboxOptions, type SandboxUser } from '../../../../main/sandbox/exopen';
 import { loadOpenApiContract, type OpenApiContract } from './openapi';
 import { startContractProxy, type ContractProxy, type RecordedExchange } from './proxy';
 
 /** Planted in every config; no file the sandbox writes and no answer it gives may contain it. */
 export const CANARY = 'canary-7f3a9c1e-Do-Not-Leak-0b5d';
 
+/** The demo admin's domain (seeded by default) and the one where the admin is only a member. */
+export const DOMAIN = 'dom-demo';
+export const MEMBER_DOMAIN = 'dom-nordic';
+
+/** Bearer tokens of the test's `authenticate` port: a real sandbox would verify a JWT of its OpenID provider. */
+export const USERS = {
+  'token-admin-0001': { sub: 'user-admin', email: 'admin@demo.exopen.test', name: 'Demo Admin' },
+  'token-viewer-001': { sub: 'user-viewer', email: 'viewer@demo.exopen.test', name: 'Demo Viewer' },
+  'token-outsider-1': { sub: 'user-outsider', email: 'outsider@elsewhere.test', name: 'Outsider' },
+} as const satisfies Record<string, SandboxUser>;
+export type TestToken = keyof typeof USERS;
+
+export const authenticateFromTable: Authenticate = async (token) => (Object.hasOwn(USERS, token) ? USERS[token as TestToken] : null);
+
 export function sampleConfig(overrides: Partial<DataSourceConfig> = {}): DataSourceConfig {
   return {
     system: 'netvisor',
     displayName: 'Acme Oy (Netvisor)',
-    settings: { customerId: 'ACME-123', environment: 'production' },
+    settings: { customerId: 'ACME-123', businessId: '1234567-8', environment: 'production' },
     secrets: { customerKey: CANARY },
     companies: [
       { id: '1234567-8', name: 'Acme Oy' },
@@ -31,8 +45,11 @@ export function sampleConfig(overrides: Partial<DataSourceConfig> = {}): DataSou
 let contract: OpenApiContract | undefined;
 export const openApi = (): OpenApiContract => (contract ??= loadOpenApiContract());
 
-/** Statuses that say "your request is invalid"; 401 is about the token and is judged on its own. */
-const refusals = new Set([400, 413, 415, 422]);
+/**
+ * Problem codes that say "your request is invalid" by the document's schemas; 401 is about the token and is
+ * judged on its own. Refusals on the state of things (a reused key, another system, a vendor's no) are not.
+ */
+const refusals = /"code":"(validation-failed|malformed-body|unsupported-media-type|payload-too-large)"/;
 
 /**
  * Every answer must be one the document allows. A request the document does not allow must have been
@@ -48,7 +65,7 @@ export function contractViolations(exchanges: ReadonlyArray<RecordedExchange>): 
       continue;
     }
     problems.push(...openApi().checkResponse(exchange).map((p) => `${where} response: ${p}`));
-    const refusedAsInvalid = refusals.has(exchange.status ?? 0) && !/"code":"idempotency-key-reused"/.test(exchange.responseBody ?? '');
+    const refusedAsInvalid = (exchange.status ?? 0) >= 400 && refusals.test(exchange.responseBody ?? '');
     if (requestProblems.length > 0 && !refusedAsInvalid && exchange.status !== 401)
       problems.push(`${where}: the document forbids the request (${requestProblems.join('; ')}) but the sandbox answered ${exchange.status}`);
     if (requestProblems.length === 0 && refusedAsInvalid)
@@ -64,6 +81,8 @@ export interface Harness {
   readonly client: ExopenClient;
   readonly attempts: ExopenAttempt[];
   clientWith(options: Partial<ExopenClientOptions>): ExopenClient;
+  /** A client that signs in with one of USERS' tokens (for a sandbox started with authenticateFromTable). */
+  clientAs(token: TestToken): ExopenClient;
   /** Closes the sandbox and starts a new one on the same data directory. */
   restart(options?: Partial<ExopenSandboxOptions>): Promise<void>;
   close(): Promise<void>;
@@ -91,6 +110,7 @@ export async function startHarness(options: Partial<ExopenSandboxOptions> = {}):
     attempts,
     client: clientWith({}),
     clientWith,
+    clientAs: (token) => clientWith({ token: async () => token }),
     async restart(more = {}) {
       await harness.sandbox.close();
       harness.sandbox = await startExopenSandbox({ ...sandboxOptions, ...more });

@@ -37,6 +37,8 @@ export interface OpenApiContract {
   validate(pointer: string, value: unknown): string[];
   checkRequest(exchange: HttpExchange): string[];
   checkResponse(exchange: HttpExchange): string[];
+  /** The operationId the exchange is an instance of, if the document has one for it. */
+  operationIdOf(exchange: Pick<HttpExchange, 'method' | 'url'>): string | undefined;
 }
 
 export function loadOpenApiContract(file = DOCUMENT_PATH): OpenApiContract {
@@ -97,12 +99,17 @@ export function loadOpenApiContract(file = DOCUMENT_PATH): OpenApiContract {
     const found = findOperation(exchange.method, exchange.url);
     if (!found) return [`${exchange.method} ${exchange.url}: no such operation in the document`];
     const operation = resolve(found.pointer).node;
+    const pathItem = found.pointer.replace(/\/[a-z]+$/, '');
     const problems: string[] = [];
     const security = (operation.security ?? document.security) as ReadonlyArray<Node> | undefined;
     if (security?.length && !/^Bearer \S+$/.test(exchange.requestHeaders.authorization ?? ''))
       problems.push('Authorization: a bearer token is required');
-    ((operation.parameters as unknown[] | undefined) ?? []).forEach((_, index) => {
-      const { node: parameter, pointer } = resolve(`${found.pointer}/parameters/${index}`);
+    // Parameters of the path item apply to each of its operations (OpenAPI 3.1 §4.8.9).
+    const declared = [pathItem, found.pointer].flatMap((owner) =>
+      ((at(`${owner}/parameters`) as unknown[] | undefined) ?? []).map((_, index) => `${owner}/parameters/${index}`),
+    );
+    declared.forEach((declaration) => {
+      const { node: parameter, pointer } = resolve(declaration);
       const name = String(parameter.name);
       const value = parameter.in === 'header' ? exchange.requestHeaders[name.toLowerCase()] : parameter.in === 'path' ? found.params[name] : undefined;
       if (value === undefined) {
@@ -154,5 +161,11 @@ export function loadOpenApiContract(file = DOCUMENT_PATH): OpenApiContract {
     return [...problems, ...validateJson(`${pointer}/content/${escapePointer(type)}/schema`, exchange.responseBody ?? '', `${status} body`)];
   }
 
-  return { document, resolve, validate, checkRequest, checkResponse };
+  function operationIdOf(exchange: Pick<HttpExchange, 'method' | 'url'>): string | undefined {
+    const found = findOperation(exchange.method, exchange.url);
+    const id = found ? resolve(found.pointer).node.operationId : undefined;
+    return typeof id === 'string' ? id : undefined;
+  }
+
+  return { document, resolve, validate, checkRequest, checkResponse, operationIdOf };
 }

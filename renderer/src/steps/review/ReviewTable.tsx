@@ -1,5 +1,4 @@
 import Box from '@mui/material/Box';
-import CircularProgress from '@mui/material/CircularProgress';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -7,11 +6,9 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import LockIcon from '@mui/icons-material/Lock';
 import { useTranslation } from 'react-i18next';
-import type { Review, ReviewItem } from '../../../preload/contract';
-import { StepLayout } from '../components/StepLayout';
-import { useMsg } from '../components/useMsg';
-import { useActions, type ReviewState } from '../store';
-import { MONOSPACE } from '../theme';
+import type { Domain, Review, ReviewItem } from '../../../../preload/contract';
+import { useMsg } from '../../components/useMsg';
+import { MONOSPACE } from '../../theme';
 
 function ReviewValue({ item }: { item: ReviewItem }) {
   const { t } = useTranslation();
@@ -38,7 +35,8 @@ function ReviewValue({ item }: { item: ReviewItem }) {
   );
 }
 
-function ReviewTable({ review }: { review: Review }) {
+/** Exactly what goes to Exopen: the settings (secrets masked), the companies, the domain and the destination. */
+export function ReviewTable({ review, domain }: { review: Review; domain: Domain | null }) {
   const { t } = useTranslation();
   const renderMsg = useMsg();
   return (
@@ -66,6 +64,12 @@ function ReviewTable({ review }: { review: Review }) {
             </Box>
           </TableCell>
         </TableRow>
+        <TableRow data-testid="review-domain" data-domain={domain?.id ?? ''}>
+          <TableCell component="th" scope="row" sx={{ fontWeight: 600 }}>
+            {t('review.domain')}
+          </TableCell>
+          <TableCell sx={{ color: domain ? undefined : 'text.secondary' }}>{domain ? domain.name : t('review.domainMissing')}</TableCell>
+        </TableRow>
         <TableRow data-testid="review-destination">
           <TableCell component="th" scope="row" sx={{ fontWeight: 600 }}>
             {t('review.destination')}
@@ -74,32 +78,5 @@ function ReviewTable({ review }: { review: Review }) {
         </TableRow>
       </TableBody>
     </Table>
-  );
-}
-
-/** Review: exactly what goes to Exopen, secrets masked, then the Hand off button. */
-export function ReviewStep({ state }: { state: ReviewState }) {
-  const { t } = useTranslation();
-  const { submitHandoff, loadReview, back } = useActions();
-  return (
-    <StepLayout
-      title={t('review.title')}
-      intro={t('review.intro')}
-      error={state.error}
-      onRetry={() => void loadReview()}
-      onBack={back}
-      primary={{ label: t('review.handoff'), onClick: () => void submitHandoff(), disabled: !state.review, busy: state.busy, testId: 'handoff-submit' }}
-    >
-      {state.review ? (
-        <ReviewTable review={state.review} />
-      ) : (
-        state.busy && (
-          <Box role="status" sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
-            <CircularProgress size={24} aria-hidden />
-            <Typography>{t('review.loading')}</Typography>
-          </Box>
-        )
-      )}
-    </StepLayout>
   );
 }

@@ -1,0 +1,27 @@
+/**
+ * The API-key exchange through the Exopen broker: the backend adds Exopen's client secret, so production
+ * installs never hold it. A refusal relayed from Procountor becomes the same ProcountorTokenError a local
+ * exchange gives, so the token check explains it the same way.
+ */
+import { BrokerRefusedError, type PartnerBroker } from '../context';
+import { ProcountorTokenError } from './errors';
+import type { ExchangeOptions, ProcountorEnvironment, ProcountorToken, ProcountorTokenExchange } from './tokenExchange';
+
+export class BrokerTokenExchange implements ProcountorTokenExchange {
+  readonly #broker: PartnerBroker;
+
+  constructor(broker: PartnerBroker) {
+    this.#broker = broker;
+  }
+
+  async exchange(apiKey: string, environment: ProcountorEnvironment, options: ExchangeOptions = {}): Promise<ProcountorToken> {
+    // The broker knows Procountor's two hosts; the sandbox backend relays both to the local simulator.
+    const target = environment.id === 'production' ? 'production' : 'test';
+    try {
+      return await this.#broker.procountorToken({ apiKey, environment: target }, options.signal ? { signal: options.signal } : {});
+    } catch (error) {
+      if (error instanceof BrokerRefusedError) throw new ProcountorTokenError(error.status, error.vendorError, error.vendorDescription);
+      throw error;
+    }
+  }
+}
