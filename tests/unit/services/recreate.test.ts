@@ -1,0 +1,93 @@
+/**
+ * Recreating a Procountor data source with a new API key (the key swap): the recreate draft keeps system,
+ * domain and companies; a key of another company is refused before anything is replaced; a new key of the
+ * same company replaces the credential in place (same id) and starts a new initial run. The Procountor
+ * token exchange goes through the sandbox backend's broker, which relays it to the simulator.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CheckReport, Draft } from '../../../preload/contract';
+import { backendSession, procountorScenario, runChecks, settled, verifiedProcountor } from './flows';
+import { startRuntime, type Harness } from './support';
+
+/**
+ * What the wizard's Companies step saves after a check run (renderer/src/store/checkActions.ts): the
+ * selected companies that the report still shows active, or else every active company of the report.
+ */
+async function selectLikeTheWizard(h: Harness, draft: Draft, report: CheckReport): Promise<void> {
+  const active = report.companies.filter((company) => company.active).map((company) => company.id);
+  const kept = draft.selectedCompanies.filter((id) => active.includes(id));
+  await h.ok('drafts.save', { id: draft.id, step: 'review', fields: draft.fields, selectedCompanies: kept.length > 0 ? kept : active });
+}
+
+describe('recreating a data source through the runtime', () => {
+  let h: Harness | undefined;
+  afterEach(async () => {
+    await h?.stop();
+    h = undefined;
+  });
+
+  it('refuses a key of another company and replaces the key with one of the same company', async () => {
+    h = await startRuntime();
+    expect((await h.ok('settings.get', {})).signers.procountor).toBe('broker');
+    const original = await verifiedProcountor(h, 'healthy');
+    const { dataSourceId } = await h.ok('handoff.submit', { draftId: original.draft.id });
+    expect(await settled(h, dataSourceId)).toMatchObject({ status: 'done' });
+
+    const draft = await h.ok('drafts.recreate', { dataSourceId });
+    expect(draft).toMatchObject({ system: 'procountor', recreateOf: dataSourceId, domainId: 'dom-demo', step: 'credentials' });
+    expect(draft.fields.environment).toBe('sandbox');
+    expect(draft.selectedCompanies).toEqual([original.company.id]);
+    expect(await h.ok('secrets.status', { draftId: draft.id })).toEqual({ apiKey: false });
+
+    // A valid key, but of another company: the checks pass, the hand-off refuses before replacing anything.
+    const other = procountorScenario(h.sandbox, 'other-company');
+    await h.ok('secrets.put', { draftId: draft.id, field: 'apiKey', value: other.secrets.apiKey! });
+    const otherReport = await runChecks(h, draft.id);
+    expect(otherReport.overall).not.toBe('failed');
+    expect(otherReport.companies.map((company) => company.id)).not.toContain(original.company.id);
+    await selectLikeTheWizard(h, draft, otherReport);
+    const refused = await h.fail('handoff.submit', { draftId: draft.id });
+    expect(refused.code).toBe('E_OTHER_COMPANY');
+    expect(refused.message).toContain(original.company.name);
+    const untouched = await h.ok('dataSources.list', {});
+    expect(untouched).toHaveLength(1);
+    expect(untouched[0]).toMatchObject({ id: dataSourceId, companies: [{ id: original.company.id, name: original.company.name }] });
+
+    // The key of the same company: replaced in place, with a new initial run.
+    await h.ok('secrets.put', { draftId: draft.id, field: 'apiKey', value: original.scenario.secrets.apiKey! });
+    const sameReport = await runChecks(h, draft.id);
+    expect(sameReport.overall).not.toBe('failed');
+    await selectLikeTheWizard(h, draft, sameReport);
+    expect((await h.ok('handoff.submit', { draftId: draft.id })).dataSourceId).toBe(dataSourceId);
+    expect((await h.ok('drafts.current', {}))?.dataSourceId).toBe(dataSourceId);
+    expect((await h.ok('dataSources.list', {})).map((card) => card.id)).toEqual([dataSourceId]);
+    expect(await settled(h, dataSourceId)).toMatchObject({ dataSourceId, status: 'done' });
+
+    const syncs = await (await backendSession(h.sandbox)).listSyncs(dataSourceId);
+    expect(syncs.filter((sync) => sync.kind === 'initial').map((sync) => sync.status)).toEqual(['done', 'done']);
+    expect(JSON.stringify(h.answers)).not.toContain(other.secrets.apiKey!);
+    expect(JSON.stringify(h.answers)).not.toContain(original.scenario.secrets.apiKey!);
+  });
+
+  // BUG main/services/handoff.ts, verified() (line 45 at 60d2c47): a recreate whose selection was not re-picked
+  // after the key swap (any client but the wizard, e.g. the CLI) is answered E_NO_COMPANIES "Pick at least one
+  // company", because the old selection is filtered by the new report before the same-company rule runs.
+  // Fix: in verified(), just before the E_NO_COMPANIES line, add
+  //   if (draft.recreateOf) await requireSameCompanies(draft.recreateOf, report.companies);
+  // and drop the requireSameCompanies call in submit() (line 91), so Review and hand-off both name the swap.
+  it.fails('a key of another company is named as such even when the selection was not re-picked', async () => {
+    h = await startRuntime();
+    const original = await verifiedProcountor(h, 'healthy');
+    const { dataSourceId } = await h.ok('handoff.submit', { draftId: original.draft.id });
+    const draft = await h.ok('drafts.recreate', { dataSourceId });
+    const other = procountorScenario(h.sandbox, 'other-company');
+    await h.ok('secrets.put', { draftId: draft.id, field: 'apiKey', value: other.secrets.apiKey! });
+    expect((await runChecks(h, draft.id)).overall).not.toBe('failed');
+    expect((await h.fail('handoff.submit', { draftId: draft.id })).code).toBe('E_OTHER_COMPANY');
+  });
+
+  it('drafts.recreate of an unknown data source answers E_EXOPEN_NOT_FOUND', async () => {
+    h = await startRuntime();
+    expect((await h.fail('drafts.recreate', { dataSourceId: 'ds_no_such_source' })).code).toBe('E_EXOPEN_NOT_FOUND');
+  });
+});
