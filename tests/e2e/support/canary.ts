@@ -29,3 +29,20 @@ export async function filesContaining(dir: string, secrets: ReadonlyArray<string
   await walk(dir);
   return hits;
 }
+
+/** A JSON Web Token (header.payload.…): base64url of '{"' starts with `eyJ`. Tokens are not known to the test, their shape is. */
+export const JWT_PATTERN = /eyJ[A-Za-z0-9_-]{20,}\./;
+
+/** Every file under `dir` whose bytes match `pattern` (read as latin1: one char per byte, binary files included). No `g` flag: `test` would keep state. */
+export async function filesMatching(dir: string, pattern: RegExp): Promise<string[]> {
+  const hits: string[] = [];
+  async function walk(path: string): Promise<void> {
+    for (const entry of await readdir(path, { withFileTypes: true })) {
+      const full = join(path, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.isFile() && pattern.test((await readFile(full)).toString('latin1'))) hits.push(full);
+    }
+  }
+  await walk(dir);
+  return hits;
+}
