@@ -12,6 +12,7 @@ import type {
   Msg,
   SystemDescriptor,
   SystemId,
+  VendorText,
 } from '../main/connectors/types';
 
 export type { CheckEvent, CheckReport, CheckResult, Company, FieldError, FieldSpec, MatrixRow, Msg, SystemDescriptor, SystemId, VendorText } from '../main/connectors/types';
@@ -23,6 +24,8 @@ const systemId = z.enum(['netvisor', 'procountor', 'vitec']);
 const draftId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'draft id');
 const fieldId = z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,40}$/, 'field id');
 const fieldValues = z.record(fieldId, z.string().max(2000));
+const dataSourceId = z.string().min(1).max(128);
+const companyIds = z.array(z.string().min(1).max(64)).min(1).max(1000);
 
 export type SecretBackend =
   | { readonly kind: 'keychain' }
@@ -112,6 +115,39 @@ export interface Review {
 
 export type RunStatus = 'queued' | 'running' | 'done' | 'failed';
 
+/** A company the credential of a data source reaches, and whether it is connected already ("Add companies"). */
+export type AvailableCompany = Company & { readonly connected: boolean };
+
+/** Where one company of a bulk hand-off stands (systems whose credential reaches several companies). */
+export type BulkCompanyStatus = 'queued' | 'connecting' | 'connected' | 'failed';
+
+/** One step of one company in a bulk hand-off, streamed as `handoff.progress`. */
+export interface HandoffProgress {
+  readonly draftId: string;
+  readonly companyId: string;
+  readonly status: BulkCompanyStatus;
+  /** With `failed`: what went wrong, in a sentence. */
+  readonly reason?: Msg;
+  /** With `failed`: the fix, and the vendor's own words when it answered. */
+  readonly fix?: Msg;
+  readonly vendor?: VendorText;
+}
+
+/** A company a bulk hand-off could not connect; the others are connected and stay so. */
+export interface CompanyFailure {
+  readonly companyId: string;
+  readonly name: string;
+  readonly reason: Msg;
+  readonly fix?: Msg;
+  readonly vendor?: VendorText;
+}
+
+/** What a hand-off made: the data source, and any selected companies that could not be connected (retry them). */
+export interface HandoffResult {
+  readonly dataSourceId: string;
+  readonly failed: ReadonlyArray<CompanyFailure>;
+}
+
 export interface DataSourceStatus {
   readonly dataSourceId: string;
   readonly displayName: string;
@@ -149,7 +185,13 @@ export const contract = {
     ),
     'checks.cancel': call<{ cancelled: boolean }>()(z.object({ operationId: z.string().uuid() })),
     'handoff.review': call<Review>()(z.object({ draftId })),
-    'handoff.submit': call<{ dataSourceId: string }>()(z.object({ draftId })),
+    /**
+     * Creates the data source. Where one credential reaches several companies, each selected company is
+     * verified and connected on its own (`handoff.progress`); those that fail come back in `failed`.
+     */
+    'handoff.submit': call<HandoffResult>()(z.object({ draftId })),
+    /** Retries only the named companies of a bulk hand-off; companies already connected are never undone. */
+    'handoff.retryCompanies': call<HandoffResult>()(z.object({ draftId, companyIds })),
     'status.get': call<DataSourceStatus>()(z.object({ dataSourceId: z.string().min(1).max(128) })),
     'links.open': call<{ opened: boolean }>()(z.object({ url: z.string().url().max(2000) })),
     'auth.status': call<Session>()(z.object({})),
@@ -161,6 +203,8 @@ export const contract = {
     'domains.list': call<ReadonlyArray<Domain>>()(z.object({})),
     'domains.create': call<Domain>()(z.object({ name: z.string().trim().min(2, 'name: at least 2 characters').max(80) })),
     'dataSources.list': call<ReadonlyArray<DataSourceCard>>()(z.object({})),
+    /** Every company the credential of a data source reaches (asked at Exopen, which holds the credential). */
+    'dataSources.companies': call<ReadonlyArray<AvailableCompany>>()(z.object({ id: dataSourceId })),
     'dataSources.addCompanies': call<DataSourceCard>()(
       z.object({ id: z.string().min(1).max(128), companies: z.array(z.object({ id: z.string().min(1).max(64), name: z.string().min(1).max(200) })).min(1).max(1000) }),
     ),
@@ -180,6 +224,7 @@ export const contract = {
   },
   events: {
     'checks.progress': undefined as unknown as { readonly operationId: string; readonly event: CheckEvent },
+    'handoff.progress': undefined as unknown as HandoffProgress,
     'auth.changed': undefined as unknown as Session,
   },
 } as const;

@@ -55,6 +55,12 @@ export interface SystemDescriptor {
   readonly fields: ReadonlyArray<FieldSpec>;
   readonly prerequisites: ReadonlyArray<Prerequisite>;
   readonly checks: ReadonlyArray<CheckSpec>;
+  /**
+   * One credential reaches several companies (a Vitec API user sees every company of its installation), so
+   * the Companies step offers Select all and Show inactive, the hand-off connects company by company, and a
+   * credential card offers "Add companies". A Netvisor or Procountor credential belongs to one company.
+   */
+  readonly reachesSeveralCompanies: boolean;
 }
 
 /** A field-level validation problem: names the field and the fix. */
@@ -171,6 +177,19 @@ export interface DataSourceConfig {
   readonly companies: ReadonlyArray<{ readonly id: string; readonly name: string }>;
 }
 
+/** Why one company could not be connected: what happened, what it means and the fix, the vendor's words verbatim. */
+export interface CompanyProbeFailure {
+  readonly kind: FailureKind;
+  readonly meaning: Msg;
+  readonly fix: Msg;
+  readonly vendor?: VendorText;
+}
+
+/** Whether one company can be read right now with a credential (the bulk connect verifies each one). */
+export type CompanyProbe =
+  | { readonly ok: true; readonly company: Company }
+  | { readonly ok: false; readonly summary: Msg; readonly diagnosis: CompanyProbeFailure };
+
 export interface Connector {
   readonly descriptor: SystemDescriptor;
   /** Normalise and validate non-secret + secret fields; an empty list means the form is complete. */
@@ -179,4 +198,9 @@ export interface Connector {
   runChecks(input: CheckInput, options: RunOptions): Promise<CheckReport>;
   /** What the handoff sends, built from verified fields. */
   buildConfig(input: CheckInput, companies: ReadonlyArray<Company>): DataSourceConfig;
+  /**
+   * Reads one company with the credential, for systems whose credential reaches several companies: the
+   * hand-off verifies each selected company before it is connected. Never throws for vendor failures.
+   */
+  probeCompany?(input: CheckInput, companyId: string, signal?: AbortSignal): Promise<CompanyProbe>;
 }

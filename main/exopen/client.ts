@@ -17,7 +17,7 @@ import type {
 } from './broker-schemas';
 import { dataSourceCalls } from './data-source-calls';
 import { domainCalls } from './domain-calls';
-import type { CompanyRemoval, DataSource, ExopenDomain, ExopenUser, Sync } from './schemas';
+import type { AvailableCompany, CompanyRemoval, DataSource, ExopenDomain, ExopenUser, Sync } from './schemas';
 import { createTransport, type TransportOptions } from './transport';
 
 export { defaultRetryPolicy, type ExopenAttempt, type ExopenOperation, type ExopenRetryPolicy } from './transport';
@@ -49,6 +49,8 @@ export interface DataSourceCalls {
   getDataSource(id: string, options?: CallOptions): Promise<DataSource>;
   /** Every data source the user can see, or those of one domain. */
   listDataSources(domainId?: string, options?: CallOptions): Promise<ReadonlyArray<DataSource>>;
+  /** Every company the data source's credential reaches at the vendor, marked connected or not (the backend asks the vendor). */
+  listAvailableCompanies(id: string, options?: CallOptions): Promise<ReadonlyArray<AvailableCompany>>;
   /** Already connected companies are left as they are. */
   addCompanies(id: string, companies: ReadonlyArray<CompanyInput>, idempotencyKey: string, options?: CallOptions): Promise<DataSource>;
   /** Removing the last company deletes the data source and its credential (`{deleted: true}`). */

@@ -1,5 +1,6 @@
 /**
- * The data-source calls of the Exopen client: create in a domain, read, list, add and remove companies,
+ * The data-source calls of the Exopen client: create in a domain, read, list, the companies its credential
+ * reaches, add and remove companies,
  * delete, recreate, sync history. Bodies are built field by field, so a caller's richer objects (a Company
  * with notes, a config with extras) never leak onto the wire.
  */
@@ -7,6 +8,7 @@ import { z } from 'zod';
 import type { DataSourceConfig } from '../connectors/types';
 import type { CallOptions, CompanyInput, CredentialInput, DataSourceCalls } from './client';
 import {
+  availableCompanyListSchema,
   companyRemovalSchema,
   dataSourceListSchema,
   dataSourceSchema,
@@ -51,6 +53,18 @@ export function dataSourceCalls(call: Call): DataSourceCalls {
       const path = domainId === undefined ? '/v1/data-sources' : `/v1/domains/${segment(domainId)}/data-sources`;
       const list = await call(
         { operation: 'listDataSources', method: 'GET', path, expect: { statuses: [200], schema: dataSourceListSchema, scrub: noScrub } },
+        signalOf(options),
+      );
+      return list.items;
+    },
+    async listAvailableCompanies(id, options) {
+      const list = await call(
+        {
+          operation: 'listAvailableCompanies',
+          method: 'GET',
+          path: `/v1/data-sources/${segment(id)}/available-companies`,
+          expect: { statuses: [200], schema: availableCompanyListSchema, scrub: noScrub },
+        },
         signalOf(options),
       );
       return list.items;

@@ -20,6 +20,7 @@ export {
   runStatuses,
   syncKinds,
   systemIds,
+  type AvailableCompany,
   type CompanyRemoval,
   type DataSource,
   type DomainRole,

@@ -69,6 +69,9 @@ export const dataSourceSchema = z.object({
 
 export const dataSourceListSchema = z.object({ items: z.array(dataSourceSchema) });
 
+export const availableCompanySchema = z.object({ id: text(1, 64), name: z.string(), active: z.boolean(), connected: z.boolean() });
+export const availableCompanyListSchema = z.object({ items: z.array(availableCompanySchema) });
+
 /** Removing companies answers what is left, or that the last one went and the data source with it. */
 export const companyRemovalSchema = z.discriminatedUnion('deleted', [
   z.object({ deleted: z.literal(false), dataSource: dataSourceSchema }),
@@ -115,6 +118,7 @@ export type ResourceRun = z.infer<typeof resourceRunSchema>;
 export type RunError = z.infer<typeof runErrorSchema>;
 export type InitialRun = z.infer<typeof initialRunSchema>;
 export type DataSource = z.infer<typeof dataSourceSchema>;
+export type AvailableCompany = z.infer<typeof availableCompanySchema>;
 export type Sync = z.infer<typeof syncSchema>;
 export type SyncKind = (typeof syncKinds)[number];
 export type CompanyRemoval = z.infer<typeof companyRemovalSchema>;

@@ -22,6 +22,7 @@ export type ExopenOperation =
   | 'createDataSource'
   | 'getDataSource'
   | 'listDataSources'
+  | 'listAvailableCompanies'
   | 'addCompanies'
   | 'removeCompanies'
   | 'deleteDataSource'

@@ -7,6 +7,7 @@ import { secretEnvName, systemIds } from '../connectors/registry';
 import type { SystemId } from '../connectors/types';
 import { startExopenSandbox } from './exopen';
 import { startIdentityProvider, type DemoUser, type IdentityProvider } from './identity';
+import { createVendorListers } from './listers';
 import { createVendorRunner } from './runner';
 import { simulatorStarters, type SandboxScenario, type SimulatorHandles, type StartedSimulator } from './simulators';
 
@@ -52,6 +53,7 @@ export async function startSandbox(options: { dataDir: string; latencyMs?: numbe
   const backend = await startExopenSandbox({
     dataDir: options.dataDir,
     runner: createVendorRunner({ sandboxUrls: urls, partnerCredentials }),
+    listers: createVendorListers({ sandboxUrls: urls }),
     authenticate: async (token) => (late.provider ? late.provider.verifyAccessToken(token) : null),
     partners: partnerCredentials.netvisor ? { netvisor: { partnerId: partnerCredentials.netvisor.partnerId!, partnerKey: partnerCredentials.netvisor.partnerKey! } } : {},
     upstreams:

@@ -1,5 +1,6 @@
 /**
- * The signed-in side of the assistant: Exopen sign-in, company domains and the Data sources page. Every
+ * The signed-in side of the assistant: Exopen sign-in, company domains and the Data sources page (with the
+ * companies a connected credential reaches, for "Add companies"). Every
  * modifying backend call gets an idempotency key derived from who asks and what they ask, so pressing a
  * button again after a lost answer repeats the same request instead of making a second one.
  */
@@ -10,7 +11,7 @@ import type { SystemId } from '../connectors/types';
 import { toDataSourceCard, type DataSource, type ExopenClient } from '../exopen';
 import { AppError } from './errors';
 import { viaExopen } from './exopen-errors';
-import { uuidFromHash } from './handoff';
+import { uuidFromHash } from './handoff-keys';
 
 type AccountHandlers = Pick<
   Handlers,
@@ -21,6 +22,7 @@ type AccountHandlers = Pick<
   | 'domains.list'
   | 'domains.create'
   | 'dataSources.list'
+  | 'dataSources.companies'
   | 'dataSources.addCompanies'
   | 'dataSources.removeCompanies'
   | 'dataSources.delete'
@@ -61,6 +63,11 @@ export function createAccountHandlers(deps: { auth: AuthService; exopen: ExopenC
           const mapped = toDataSourceCard(dataSource, deps.systems);
           return mapped ? [mapped] : [];
         }),
+      ),
+    // Exopen holds the credential after the hand-off, so it asks the vendor; this side never sees the secret again.
+    'dataSources.companies': ({ id }) =>
+      viaExopen(async () =>
+        (await exopen.listAvailableCompanies(id)).map(({ id: companyId, name, active, connected }) => ({ id: companyId, name, active, connected })),
       ),
     'dataSources.addCompanies': ({ id, companies }) =>
       viaExopen(async () => card(await exopen.addCompanies(id, companies, keyFor('addCompanies', { id, companies })))),

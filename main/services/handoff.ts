@@ -3,22 +3,30 @@
  * derived from the draft and the exact configuration, so pressing "Hand off" twice, or a retry after a
  * lost response, never creates a second data source; changing a credential makes a new key. A setup that
  * recreates a data source must reach the same companies (a Procountor key of another company, say, is
- * refused before anything is replaced).
+ * refused before anything is replaced). Where one credential reaches several companies (Vitec), the
+ * hand-off connects company by company instead (bulk-handoff.ts).
  */
-import { createHash } from 'node:crypto';
-import type { DataSourceStatus, Review, ReviewItem } from '../../preload/contract';
-import { secretFieldIds, type Connectors } from '../connectors/registry';
+import type { DataSourceStatus, HandoffResult, Review, ReviewItem } from '../../preload/contract';
+import type { Connectors } from '../connectors/registry';
 import { msg, type DataSourceConfig } from '../connectors/types';
 import { toDataSourceStatus, type ExopenClient } from '../exopen';
+import { createBulkHandoff } from './bulk-handoff';
 import type { CheckService } from './checks';
 import type { DraftStore } from './drafts';
 import { AppError } from './errors';
+import type { EventHub } from './events';
 import { viaExopen } from './exopen-errors';
+import { idempotencyKey } from './handoff-keys';
 import type { CredentialVault } from './vault';
+import { isBulk, loadVerified } from './verified';
+
+export { idempotencyKey, uuidFromHash } from './handoff-keys';
 
 export interface HandoffService {
   review(draftId: string): Promise<Review>;
-  submit(draftId: string): Promise<{ dataSourceId: string }>;
+  submit(draftId: string): Promise<HandoffResult>;
+  /** A bulk hand-off: connect only these companies again (those that failed); the others stay as they are. */
+  retryCompanies(draftId: string, companyIds: ReadonlyArray<string>): Promise<HandoffResult>;
   status(dataSourceId: string): Promise<DataSourceStatus>;
 }
 
@@ -30,21 +38,11 @@ export function createHandoffService(deps: {
   vault: CredentialVault;
   checks: CheckService;
   exopen: ExopenClient;
+  events: EventHub;
   destination: string;
 }): HandoffService {
-  async function verified(draftId: string) {
-    const draft = await deps.drafts.current();
-    if (!draft || draft.id !== draftId) throw new AppError('E_NO_DRAFT', 'This setup is no longer in progress; start again.');
-    const report = deps.checks.lastReport(draftId);
-    if (!report || report.overall === 'failed')
-      throw new AppError('E_NOT_VERIFIED', 'Run the checks and fix what failed before handing off.');
-    const connector = deps.connectors[draft.system];
-    const secrets = await deps.vault.read(draftId, secretFieldIds(connector.descriptor));
-    const chosen = new Set(draft.selectedCompanies);
-    const companies = report.companies.filter((company) => chosen.has(company.id));
-    if (companies.length === 0) throw new AppError('E_NO_COMPANIES', 'Pick at least one company to connect.');
-    return { draft, config: connector.buildConfig({ fields: draft.fields, secrets }, companies), reached: report.companies };
-  }
+  const verified = (draftId: string) => loadVerified(deps, draftId);
+  const bulk = createBulkHandoff(deps);
 
   function reviewItems(config: DataSourceConfig): ReviewItem[] {
     const { descriptor } = deps.connectors[config.system];
@@ -83,7 +81,9 @@ export function createHandoffService(deps: {
       };
     },
     async submit(draftId) {
-      const { draft, config, reached } = await verified(draftId);
+      const setup = await verified(draftId);
+      if (isBulk(setup)) return bulk.submit(setup);
+      const { draft, config, reached } = setup;
       if (!draft.domainId) throw new AppError('E_NO_DOMAIN', 'Choose the Exopen company domain to add the data source to.');
       const key = idempotencyKey(draftId, config);
       const created = draft.recreateOf
@@ -93,16 +93,13 @@ export function createHandoffService(deps: {
           })()
         : await viaExopen(() => deps.exopen.createDataSource(draft.domainId!, config, key));
       await deps.drafts.save({ ...draft, step: 'status', dataSourceId: created.id });
-      return { dataSourceId: created.id };
+      return { dataSourceId: created.id, failed: [] };
+    },
+    async retryCompanies(draftId, companyIds) {
+      const setup = await verified(draftId);
+      if (!isBulk(setup)) throw new AppError('E_NOT_BULK', `${setup.connector.descriptor.name} connects one company per credential; hand off again instead.`);
+      return bulk.retry(setup, companyIds);
     },
     status: (dataSourceId) => viaExopen(async () => toDataSourceStatus(await deps.exopen.getDataSource(dataSourceId))),
   };
 }
-
-/** A UUID-shaped key that is the same for the same draft and configuration (secrets included, hashed). */
-export function idempotencyKey(draftId: string, config: DataSourceConfig): string {
-  return uuidFromHash(createHash('sha256').update(draftId).update('\0').update(JSON.stringify(config)).digest('hex'));
-}
-
-/** Formats 128 bits of a hex digest as a UUID (the shape the backend's Idempotency-Key expects). */
-export const uuidFromHash = (hex: string) => `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;

@@ -91,7 +91,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   });
   const vault = createCredentialVault(secretStore);
   const checks = createCheckService({ connectors, drafts, vault, events });
-  const handoff = createHandoffService({ connectors, drafts, vault, checks, exopen, destination: sandbox ? 'sandbox' : backendUrl });
+  const handoff = createHandoffService({ connectors, drafts, vault, checks, exopen, events, destination: sandbox ? 'sandbox' : backendUrl });
 
   const info: AppInfo = {
     version: APP_VERSION,
@@ -111,6 +111,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     'checks.cancel': async ({ operationId }) => ({ cancelled: checks.cancel(operationId) }),
     'handoff.review': ({ draftId }) => handoff.review(draftId),
     'handoff.submit': ({ draftId }) => handoff.submit(draftId),
+    'handoff.retryCompanies': ({ draftId, companyIds }) => handoff.retryCompanies(draftId, companyIds),
     'status.get': ({ dataSourceId }) => handoff.status(dataSourceId),
     'links.open': async ({ url }) => {
       if (!isAllowedExternalUrl(url)) throw new AppError('E_LINK_NOT_ALLOWED', 'That link is not on the list of pages the assistant opens.');

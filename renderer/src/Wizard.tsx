@@ -1,6 +1,6 @@
 import { ResumeNotice } from './components/ResumeNotice';
 import { WizardStepper } from './components/WizardStepper';
-import { CompaniesStep } from './steps/CompaniesStep';
+import { CompaniesStep } from './steps/companies/CompaniesStep';
 import { CredentialsStep } from './steps/credentials/CredentialsStep';
 import { HandoffStep } from './steps/handoff/HandoffStep';
 import { PrepareStep } from './steps/PrepareStep';

@@ -61,5 +61,6 @@ export function createDescriptor(ctx: ConnectorContext): SystemDescriptor {
       prerequisite('resourceRights', { copyValue: PARTNER_SEARCH_KEY, link: RIGHTS_GUIDE }),
     ],
     checks: CHECK_IDS.map((id) => ({ id, title: msg(`netvisor:checks.${id}.title`) })),
+    reachesSeveralCompanies: false,
   };
 }

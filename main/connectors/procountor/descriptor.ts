@@ -63,5 +63,6 @@ export function createDescriptor(ctx: ConnectorContext): SystemDescriptor {
       prerequisite('documents'),
     ],
     checks: CHECK_IDS.map((id) => ({ id, title: msg(`procountor:checks.${id}.title`) })),
+    reachesSeveralCompanies: false,
   };
 }

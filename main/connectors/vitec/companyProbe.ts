@@ -3,14 +3,12 @@
  * check failure, so "company 7 of 40 failed" comes with Vitec's words, what they mean and the fix.
  */
 import type { ConnectorContext } from '../context';
-import { msg, type CheckInput, type Company, type Msg } from '../types';
-import { diagnose, type Diagnosis } from './diagnosis';
+import { msg, type CheckInput, type CompanyProbe } from '../types';
+import { diagnose } from './diagnosis';
 import { VitecConfigError } from './errors';
 import { createSession, fetched } from './session';
 
-export type CompanyProbe =
-  | { readonly ok: true; readonly company: Company }
-  | { readonly ok: false; readonly summary: Msg; readonly diagnosis: Diagnosis };
+export type { CompanyProbe } from '../types';
 
 /** Throws VitecConfigError when the fields do not validate (the caller should have run the checks first). */
 export async function probeCompany(ctx: ConnectorContext, input: CheckInput, companyId: string, signal?: AbortSignal): Promise<CompanyProbe> {

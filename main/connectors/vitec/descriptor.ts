@@ -44,5 +44,6 @@ export function createDescriptor(ctx: ConnectorContext): SystemDescriptor {
     fields: fields(ctx),
     prerequisites: [prerequisite('apiUser'), prerequisite('partnerIntegration'), prerequisite('integrationId')],
     checks: CHECK_IDS.map((id) => ({ id, title: msg(`vitec:checks.${id}.title`) })),
+    reachesSeveralCompanies: true,
   };
 }

@@ -6,6 +6,7 @@
 import type { ConnectorContext } from '../context';
 import type { Connector } from '../types';
 import { runVitecChecks } from './checks';
+import { probeCompany } from './companyProbe';
 import { buildVitecConfig } from './config';
 import { createDescriptor } from './descriptor';
 import { readSettings } from './settings';
@@ -19,6 +20,7 @@ export function createVitecConnector(ctx: ConnectorContext): Connector {
     },
     runChecks: (input, options) => runVitecChecks(ctx, input, options),
     buildConfig: (input, companies) => buildVitecConfig(input, companies, ctx),
+    probeCompany: (input, companyId, signal) => probeCompany(ctx, input, companyId, signal),
   };
 }
 

@@ -3,6 +3,7 @@
  * sandbox's parts. Also the two readings every changing route shares: its JSON body and its checks.
  */
 import type { IncomingMessage } from 'node:http';
+import type { ExopenSystemId } from '../../exopen/schemas';
 import type { SandboxUser } from './auth';
 import type { Directory } from './directory';
 import type { FaultPlan } from './faults';
@@ -12,6 +13,7 @@ import type { RunScheduler } from './runs';
 import type { SandboxStore } from './store';
 import type { Upstreams, Partners } from './upstream-config';
 import { checkBody, checkKeyed, type BodyRule, type WireFieldError } from './validation';
+import type { CompanyLister } from './types';
 import type { SecretVault } from './vault';
 
 export interface SandboxParts {
@@ -23,6 +25,8 @@ export interface SandboxParts {
   readonly faults: FaultPlan;
   readonly partners: Partners;
   readonly upstreams: Upstreams;
+  /** Per system: how to ask the vendor which companies a credential reaches. */
+  readonly listers: Readonly<Partial<Record<ExopenSystemId, CompanyLister>>>;
 }
 
 export interface RouteContext {

@@ -7,6 +7,7 @@ import { bearerToken, type Authenticate } from './auth';
 import type { Route, SandboxParts } from './context';
 import { headerValue, problem, readBody, send, type Answer } from './http-io';
 import { netvisorSign, exactRefresh, exactToken, procountorToken } from './routes-broker';
+import { listAvailableCompanies } from './routes-available';
 import { addCompanies, removeCompanies } from './routes-companies';
 import { createDataSource, getDataSource, listDataSources, listDomainDataSources, listSyncs } from './routes-data-sources';
 import { createDomain, listDomains, me } from './routes-domains';
@@ -24,6 +25,7 @@ const table: ReadonlyArray<{ readonly path: RegExp; readonly methods: Partial<Re
   { path: new RegExp(`^/v1/data-sources/${ID}$`), methods: { GET: getDataSource, DELETE: deleteDataSource } },
   { path: new RegExp(`^/v1/data-sources/${ID}/companies$`), methods: { POST: addCompanies } },
   { path: new RegExp(`^/v1/data-sources/${ID}/companies/remove$`), methods: { POST: removeCompanies } },
+  { path: new RegExp(`^/v1/data-sources/${ID}/available-companies$`), methods: { GET: listAvailableCompanies } },
   { path: new RegExp(`^/v1/data-sources/${ID}/recreate$`), methods: { POST: recreateDataSource } },
   { path: new RegExp(`^/v1/data-sources/${ID}/syncs$`), methods: { GET: listSyncs } },
   { path: /^\/v1\/broker\/netvisor\/sign$/, methods: { POST: netvisorSign } },

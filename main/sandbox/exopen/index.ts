@@ -5,4 +5,4 @@ export { DEV_USER, type Authenticate, type SandboxUser } from './auth';
 export { DEFAULT_MEMBERSHIPS, type MembershipSeeds, type SeedMembership } from './directory';
 export { SandboxControlError } from './syncs';
 export type { OAuthUpstream, Partners, Upstreams } from './upstream-config';
-export type { DomainRole, FaultControls, InitialRunRunner, RunDataSource, RunUpdate } from './types';
+export type { CompanyLister, CompanyListing, DomainRole, FaultControls, InitialRunRunner, ListedCompany, RunDataSource, RunUpdate } from './types';

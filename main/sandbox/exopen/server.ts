@@ -15,7 +15,8 @@ import { createKeyed } from './keyed';
 import { createRunScheduler } from './runs';
 import { openStore } from './store';
 import { createSyncTrigger } from './syncs';
-import type { FaultControls, InitialRunRunner } from './types';
+import type { CompanyLister, FaultControls, InitialRunRunner } from './types';
+import type { ExopenSystemId } from '../../exopen/schemas';
 import type { Partners, Upstreams } from './upstream-config';
 import { createSecretVault } from './vault';
 
@@ -37,6 +38,8 @@ export interface ExopenSandboxOptions {
   readonly partners?: Partners;
   /** Where the broker forwards token exchanges and e-conomic calls; absent → 503 `broker-not-configured`. */
   readonly upstreams?: Upstreams;
+  /** Per system: asks the vendor which companies a credential reaches; absent → the connected companies. */
+  readonly listers?: Readonly<Partial<Record<ExopenSystemId, CompanyLister>>>;
   /** When set, every idle data source gets a scheduled sync this often. */
   readonly syncIntervalMs?: number;
   /** Delay per resource of the default runner. */
@@ -85,6 +88,7 @@ export async function startExopenSandbox(options: ExopenSandboxOptions): Promise
     faults,
     partners: { ...options.partners },
     upstreams: { ...options.upstreams },
+    listers: { ...options.listers },
   };
   const handle = createHandler(parts, options.authenticate ?? fixedTokenAuthenticator(token));
   const syncs = createSyncTrigger({ store, runs, vault, keyed });

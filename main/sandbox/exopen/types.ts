@@ -34,6 +34,27 @@ export type InitialRunRunner = (
   signal: AbortSignal,
 ) => Promise<void>;
 
+/** A company a credential reaches at the vendor, as a lister reports it. */
+export interface ListedCompany {
+  readonly id: string;
+  readonly name: string;
+  readonly active: boolean;
+}
+
+/** What asking the vendor for a credential's companies came to. */
+export type CompanyListing =
+  | { readonly kind: 'listed'; readonly companies: ReadonlyArray<ListedCompany> }
+  /** The vendor refused the credential (4xx); its own code and text, secrets removed. */
+  | { readonly kind: 'refused'; readonly status: number; readonly error?: string; readonly errorDescription?: string }
+  /** No usable answer (network, 5xx, a body that is not the vendor's); `why` names only the kind. */
+  | { readonly kind: 'unavailable'; readonly why: string };
+
+/**
+ * Lists every company a data source's credential reaches, for one system (`GET .../available-companies`).
+ * Secrets come from the vault's memory. Systems without a lister answer their connected companies.
+ */
+export type CompanyLister = (dataSource: RunDataSource, secrets: Readonly<Record<string, string>>, signal: AbortSignal) => Promise<CompanyListing>;
+
 export interface StoredResource {
   name: string;
   status: RunStatus;

@@ -27,6 +27,9 @@ export interface VitecSimulator {
   setIntegrationEnabled(domain: string, companyId: string, on: boolean): void;
   /** Makes every read of one company fail (503 company-unavailable), e.g. for the bulk connect. */
   failCompany(domain: string, companyId: string, on: boolean): void;
+  /** Vendor requests served since start (or the last resetStats), and the most that were in flight at once. */
+  stats(): { readonly requests: number; readonly maxInFlight: number };
+  resetStats(): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -52,13 +55,25 @@ const scenarioInfo: ReadonlyArray<VitecScenarioInfo> = SCENARIOS.map((spec) => (
 export async function startVitecSimulator(options: VitecSimulatorOptions = {}): Promise<VitecSimulator> {
   const state = new VitecSimulatorState(options.clock ?? Date.now);
   const vendorDeps = { state, latencyMs: options.latencyMs ?? 0 };
+  // Counted around the vendor side only (admin calls are the test's own), so a bench or a test can see how
+  // many requests a client made and how many it had in flight at once.
+  const counts = { requests: 0, inFlight: 0, maxInFlight: 0 };
+  async function counted(work: () => Promise<void>): Promise<void> {
+    counts.requests++;
+    counts.maxInFlight = Math.max(counts.maxInFlight, ++counts.inFlight);
+    try {
+      await work();
+    } finally {
+      counts.inFlight--;
+    }
+  }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
     const path = url.pathname.toLowerCase();
     if (path.startsWith('/_sandbox/')) return handleAdmin(req, res, path, { state, scenarios: () => scenarioInfo });
     if (path === '/') return sendJson(res, 200, { simulator: 'Vitec Ekonomi (ASSUMED API, Exopen Connect sandbox)' });
-    return handleVendor(req, res, url, vendorDeps);
+    return counted(() => handleVendor(req, res, url, vendorDeps));
   }
 
   const server = createServer((req, res) => {
@@ -80,6 +95,8 @@ export async function startVitecSimulator(options: VitecSimulatorOptions = {}): 
     scenarios: scenarioInfo,
     setIntegrationEnabled: (domain, id, on) => state.setIntegrationEnabled(domain, id, on),
     failCompany: (domain, id, on) => state.failCompany(domain, id, on),
+    stats: () => ({ requests: counts.requests, maxInFlight: counts.maxInFlight }),
+    resetStats: () => Object.assign(counts, { requests: 0, maxInFlight: counts.inFlight }),
     reset: () => state.reset(),
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -5,13 +5,15 @@ import { useTranslation } from 'react-i18next';
 import type { DataSourceCard } from '../../../preload/contract';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { useActions, type CardDialog } from '../store';
+import { connectedIds } from '../store/selectors';
 import { CompanyChecklist } from './CompanyChecklist';
 
 /** Every company the credential reaches; the connected ones are ticked and locked, the rest can be added. */
 export function AddCompaniesDialog({ card, dialog }: { card: DataSourceCard; dialog: Extract<CardDialog, { kind: 'add' }> }) {
   const { t } = useTranslation();
   const { toggleDialogCompany, confirmCardDialog, closeCardDialog } = useActions();
-  const connected = new Set(card.companies.map((company) => company.id));
+  const connected = connectedIds(card, dialog.available);
+  const inactive = new Set((dialog.available ?? []).filter((company) => !company.active).map((company) => company.id));
   const adding = dialog.selected.filter((id) => !connected.has(id)).length;
   const loading = dialog.available === null && dialog.error === null;
   return (
@@ -39,6 +41,7 @@ export function AddCompaniesDialog({ card, dialog }: { card: DataSourceCard; dia
           checked={dialog.selected}
           locked={connected}
           lockedNote={t('dataSources.dialogs.add.connected')}
+          noteOf={(company) => (inactive.has(company.id) ? t('dataSources.dialogs.add.inactive') : undefined)}
           testIdPrefix="add-company-"
           onToggle={toggleDialogCompany}
           disabled={dialog.busy}

@@ -10,6 +10,8 @@ interface CompanyChecklistProps {
   /** Ticked and not changeable (already connected, in "Add companies"). */
   locked?: ReadonlySet<string>;
   lockedNote?: string;
+  /** A further line under a company (e.g. "Inactive in Vitec"), if it has one. */
+  noteOf?: (company: { readonly id: string; readonly name: string }) => string | undefined;
   /** data-testid of each checkbox: `${testIdPrefix}${companyId}`. */
   testIdPrefix: string;
   onToggle: (companyId: string) => void;
@@ -17,7 +19,7 @@ interface CompanyChecklistProps {
 }
 
 /** Companies as checkboxes, for adding to or removing from a credential. */
-export function CompanyChecklist({ companies, checked, locked, lockedNote, testIdPrefix, onToggle, disabled }: CompanyChecklistProps) {
+export function CompanyChecklist({ companies, checked, locked, lockedNote, noteOf, testIdPrefix, onToggle, disabled }: CompanyChecklistProps) {
   const { t } = useTranslation();
   return (
     <Box component="fieldset" sx={{ border: 0, p: 0, m: 0, mt: 1 }}>
@@ -27,6 +29,7 @@ export function CompanyChecklist({ companies, checked, locked, lockedNote, testI
       {companies.map((company) => {
         const isLocked = locked?.has(company.id) === true;
         const noteId = `${testIdPrefix}${company.id}-note`;
+        const note = [isLocked ? lockedNote : undefined, noteOf?.(company)].filter(Boolean).join(' · ');
         return (
           <Box key={company.id}>
             <FormControlLabel
@@ -36,13 +39,13 @@ export function CompanyChecklist({ companies, checked, locked, lockedNote, testI
                   checked={isLocked || checked.includes(company.id)}
                   disabled={disabled || isLocked}
                   onChange={() => onToggle(company.id)}
-                  slotProps={{ input: { 'data-testid': `${testIdPrefix}${company.id}`, 'aria-describedby': isLocked && lockedNote ? noteId : undefined } }}
+                  slotProps={{ input: { 'data-testid': `${testIdPrefix}${company.id}`, 'aria-describedby': note ? noteId : undefined } }}
                 />
               }
             />
-            {isLocked && lockedNote && (
+            {note && (
               <Typography id={noteId} variant="body2" color="text.secondary" sx={{ ml: 4, mt: -1, mb: 0.5 }}>
-                {lockedNote}
+                {note}
               </Typography>
             )}
           </Box>

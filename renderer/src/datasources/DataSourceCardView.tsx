@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import type { DataSourceCard } from '../../../preload/contract';
 import { useDateTime } from '../components/useDateTime';
 import { RunStatusLabel } from '../steps/RunStatusLabel';
-import { useActions } from '../store';
+import { useActions, useAppStore } from '../store';
 import { canAddCompanies } from '../store/selectors';
 import { CardCompanies } from './CardCompanies';
 import { CardError } from './CardError';
@@ -22,6 +22,7 @@ export function DataSourceCardView({ card }: { card: DataSourceCard }) {
   const { t } = useTranslation();
   const formatDate = useDateTime();
   const { openCardDialog, recreateDataSource } = useActions();
+  const addable = useAppStore((state) => canAddCompanies(state, card.system));
   const name = card.displayName;
   const titleId = `card-${card.id}-title`;
 
@@ -48,7 +49,7 @@ export function DataSourceCardView({ card }: { card: DataSourceCard }) {
         {card.status === 'failed' && card.error && <CardError cardId={card.id} error={card.error} />}
       </CardContent>
       <CardActions sx={{ flexWrap: 'wrap', gap: 1, px: 2, pb: 2 }}>
-        {canAddCompanies(card.system) && (
+        {addable && (
           <Button size="small" startIcon={<AddIcon aria-hidden />} onClick={() => openCardDialog('add', card.id)} aria-label={t('dataSources.actions.addFor', { name })} data-testid={`card-add-${card.id}`}>
             {t('dataSources.actions.add')}
           </Button>

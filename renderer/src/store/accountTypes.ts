@@ -4,7 +4,7 @@
  * No token ever reaches the renderer: the session is only who is signed in.
  */
 import type {
-  Company,
+  AvailableCompany,
   DataSourceCard,
   Domain,
   EnvironmentSettings,
@@ -66,8 +66,8 @@ export type CardDialog =
   | (DialogBase & {
       readonly kind: 'add';
       readonly cardId: string;
-      /** Every company the credential reaches; null while it loads. */
-      readonly available: ReadonlyArray<Company> | null;
+      /** Every company the credential reaches, the connected ones marked; null while it loads. */
+      readonly available: ReadonlyArray<AvailableCompany> | null;
       /** Ticked ids; the connected ones are always among them (locked). */
       readonly selected: ReadonlyArray<string>;
     })

@@ -2,6 +2,7 @@
 import type { CheckReport } from '../../../preload/contract';
 import { bridge } from '../bridge';
 import { expectStep, failure, isSessionEnded, newOperationId, toUiError, updateStep, type Api } from './api';
+import { reachesSeveralCompanies } from './bulk';
 import { applyEvent, mergeReport, retestScope, settleRun, startRun } from './checkRun';
 import { enter, transition } from './navigation';
 import { needsBrokerSignIn } from './selectors';
@@ -85,9 +86,16 @@ export function checkActions(api: Api): CheckActions {
   };
 }
 
-/** Keeps a still-valid earlier selection; otherwise pre-selects every active company. */
+/**
+ * Keeps a still-valid earlier selection. Otherwise a one-company credential pre-selects its active company;
+ * where a credential reaches many (an accounting firm's 500), nothing is pre-selected: the user ticks the
+ * companies to connect, or Select all.
+ */
 function withDefaultSelection(session: Session): Session {
-  const active = (session.report?.companies ?? []).filter((company) => company.active).map((company) => company.id);
-  const kept = session.selectedCompanies.filter((id) => active.includes(id));
-  return { ...session, selectedCompanies: kept.length > 0 ? kept : active };
+  const companies = session.report?.companies ?? [];
+  const several = reachesSeveralCompanies(session);
+  const valid = new Set(companies.filter((company) => several || company.active).map((company) => company.id));
+  const kept = session.selectedCompanies.filter((id) => valid.has(id));
+  if (kept.length > 0 || several) return { ...session, selectedCompanies: kept };
+  return { ...session, selectedCompanies: companies.filter((company) => company.active).map((company) => company.id) };
 }

@@ -3,7 +3,7 @@ import type { DataSourceCard } from '../../../preload/contract';
 import { bridge } from '../bridge';
 import { assertNever, failure, isCurrentTicket, isSessionEnded, takeTicket, type Api } from './api';
 import type { CardDialog, DataSourceActions, DataSourcesState, NextSetup } from './accountTypes';
-import { cardById, hasUnfinishedSetup, isActiveRun, isSignedIn } from './selectors';
+import { cardById, connectedIds, hasUnfinishedSetup, isActiveRun, isSignedIn } from './selectors';
 import { companiesOfCredential, launchSetup } from './setupLaunch';
 import type { Toast } from './types';
 
@@ -31,7 +31,7 @@ export function dataSourceActions(api: Api): DataSourceActions {
     switch (dialog.kind) {
       case 'add': {
         const card = cardById(api.get(), dialog.cardId);
-        const connected = new Set(card?.companies.map((c) => c.id));
+        const connected = connectedIds(card, dialog.available);
         const added = (dialog.available ?? []).filter((c) => dialog.selected.includes(c.id) && !connected.has(c.id));
         if (!card || added.length === 0) return;
         const updated = await bridge.dataSources.addCompanies({ id: card.id, companies: added.map(({ id, name }) => ({ id, name })) });
@@ -125,7 +125,7 @@ export function dataSourceActions(api: Api): DataSourceActions {
       const { dialog } = api.get().dataSources;
       if (!dialog || dialog.busy || (dialog.kind !== 'add' && dialog.kind !== 'remove')) return;
       // Connected companies are locked in "Add companies": they stay ticked.
-      if (dialog.kind === 'add' && cardById(api.get(), dialog.cardId)?.companies.some((c) => c.id === companyId)) return;
+      if (dialog.kind === 'add' && connectedIds(cardById(api.get(), dialog.cardId), dialog.available).has(companyId)) return;
       const selected = dialog.selected.includes(companyId) ? dialog.selected.filter((id) => id !== companyId) : [...dialog.selected, companyId];
       patch(() => ({ dialog: { ...dialog, selected, error: null } }));
     },

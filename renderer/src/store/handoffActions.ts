@@ -1,25 +1,36 @@
 /** Companies, Review, Hand off and Status: from a verified connection to a data source at Exopen. */
 import { bridge } from '../bridge';
 import { expectStep, failure, isCurrentTicket, isStep, takeTicket, toUiError, updateStep, type Api } from './api';
-import { scheduleSave } from './draftSync';
+import { pickableIds } from './bulk';
+import { submitBulk } from './bulkActions';
+import { saveDraftNow, scheduleSave } from './draftSync';
 import { enter, transition } from './navigation';
 import { isActiveRun, isSignedIn } from './selectors';
 import type { WizardActions } from './types';
 
 type HandoffActions = Pick<
   WizardActions,
-  'toggleCompany' | 'selectAllCompanies' | 'continueFromCompanies' | 'loadReview' | 'submitHandoff' | 'fixCredentials' | 'startStatusPolling'
+  | 'toggleCompany'
+  | 'selectAllCompanies'
+  | 'showInactiveCompanies'
+  | 'continueFromCompanies'
+  | 'loadReview'
+  | 'submitHandoff'
+  | 'fixCredentials'
+  | 'startStatusPolling'
 >;
 
 const POLL_MS = 1000;
 const POLL_AFTER_ERROR_MS = 3000;
 
 export function handoffActions(api: Api): HandoffActions {
-  function setSelection(select: (selected: ReadonlyArray<string>, selectable: ReadonlyArray<string>) => ReadonlyArray<string>): void {
+  function setSelection(select: (selected: ReadonlyArray<string>, selectable: ReadonlyArray<string>) => ReadonlyArray<string>, showInactive?: boolean): void {
     const state = expectStep(api, 'companies');
-    const selectable = (state.session.report?.companies ?? []).filter((c) => c.active).map((c) => c.id);
+    const show = showInactive ?? state.showInactive;
+    const selectable = pickableIds(state.session, show);
     updateStep(api, 'companies', (current) => ({
       ...current,
+      showInactive: show,
       session: { ...current.session, selectedCompanies: select(current.session.selectedCompanies, selectable) },
     }));
     scheduleSave(api);
@@ -37,11 +48,18 @@ export function handoffActions(api: Api): HandoffActions {
       setSelection((_selected, selectable) => (select ? selectable : []));
     },
 
+    showInactiveCompanies(show) {
+      // Hidden companies leave the selection: nothing goes to Exopen that the list does not show.
+      setSelection((selected, selectable) => selected.filter((id) => selectable.includes(id)), show);
+    },
+
     continueFromCompanies() {
       const state = expectStep(api, 'companies');
       if (state.session.selectedCompanies.length === 0) return;
       transition(api, enter.review(state.session));
-      void api.get().actions.loadReview();
+      // The review is built from the saved draft: it waits until the selection (maybe ticked a moment ago,
+      // its autosave still pending) has reached it, or it would review the companies of the previous save.
+      void saveDraftNow(api).then(() => api.get().actions.loadReview());
     },
 
     async loadReview() {
@@ -64,6 +82,8 @@ export function handoffActions(api: Api): HandoffActions {
       const session = wizard.session;
       if (!session.domainId) return; // the Review keeps its button disabled until a domain is chosen
       transition(api, enter.handoff(session));
+      const entered = api.get().wizard;
+      if (isStep(entered, 'handoff') && entered.bulk) return submitBulk(api);
       try {
         // Idempotent on the service side: pressing again after a failure or a restart cannot create a duplicate.
         const { dataSourceId } = await bridge.handoff.submit({ draftId: session.draftId });

@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import { accountActions } from './accountActions';
 import { authActions } from './authActions';
+import { bulkActions } from './bulkActions';
 import { checkActions } from './checkActions';
 import { credentialActions } from './credentialActions';
 import { dataSourceActions } from './dataSourceActions';
@@ -32,6 +33,7 @@ export const useAppStore = create<AppState>()((set, get) => {
       ...credentialActions(api),
       ...checkActions(api),
       ...handoffActions(api),
+      ...bulkActions(api),
       ...accountActions(api),
       ...authActions(api),
       ...domainActions(api),

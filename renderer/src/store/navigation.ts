@@ -3,6 +3,7 @@ import type { FieldError, WizardStep } from '../../../preload/contract';
 import { assertNever, type Api } from './api';
 import { runFromReport } from './checkRun';
 import { saveDraftNow } from './draftSync';
+import { bulkRowsOf, selectsInactive } from './bulk';
 import type { Session, WizardState } from './types';
 
 const idle = { busy: false, error: null } as const;
@@ -21,9 +22,10 @@ export const enter = {
     focusField,
   }),
   test: (session: Session): WizardState => ({ step: 'test', ...idle, session, run: runFromReport(session.descriptor, session.report), deferred: null }),
-  companies: (session: Session): WizardState => ({ step: 'companies', ...idle, session }),
+  // Inactive companies already picked stay in view: nothing selected is ever hidden.
+  companies: (session: Session): WizardState => ({ step: 'companies', ...idle, session, showInactive: selectsInactive(session) }),
   review: (session: Session): WizardState => ({ step: 'review', busy: true, error: null, session, review: null }),
-  handoff: (session: Session): WizardState => ({ step: 'handoff', busy: true, error: null, session }),
+  handoff: (session: Session): WizardState => ({ step: 'handoff', busy: true, error: null, session, bulk: bulkRowsOf(session) }),
   status: (session: Session, dataSourceId: string): WizardState => ({ step: 'status', ...idle, session, dataSourceId, status: null }),
 };
 

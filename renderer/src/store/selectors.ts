@@ -1,5 +1,5 @@
 /** Pure questions over the app state that several components and actions ask. */
-import type { BackendEnvironment, DataSourceCard, Domain, RunStatus, SignerMode, SystemId } from '../../../preload/contract';
+import type { AvailableCompany, BackendEnvironment, DataSourceCard, Domain, RunStatus, SignerMode, SystemId } from '../../../preload/contract';
 import type { AppState, Session, WizardState } from './types';
 
 export const isActiveRun = (status: RunStatus): boolean => status === 'queued' || status === 'running';
@@ -45,12 +45,14 @@ export function cardById(state: AppState, id: string): DataSourceCard | undefine
 }
 
 /**
- * Whether one credential of a system reaches several companies, so "Add companies" makes sense. A Netvisor
- * API user belongs to exactly one company; systems not listed are treated the same until they say otherwise.
- * (This belongs in the SystemDescriptor once main carries it.)
+ * Whether one credential of a system reaches several companies, so "Add companies" makes sense: the system's
+ * descriptor says so (a Netvisor API user belongs to exactly one company; a Vitec API user sees many).
  */
-const REACHES_SEVERAL_COMPANIES: Readonly<Partial<Record<SystemId, boolean>>> = {
-  netvisor: false,
-};
+export function canAddCompanies(state: AppState, system: SystemId): boolean {
+  return state.boot.phase === 'ready' && state.boot.systems.some((descriptor) => descriptor.id === system && descriptor.reachesSeveralCompanies);
+}
 
-export const canAddCompanies = (system: SystemId): boolean => REACHES_SEVERAL_COMPANIES[system] === true;
+/** Connected companies of a card: those on the card, and those the listing marks connected (it may be fresher). */
+export function connectedIds(card: DataSourceCard | undefined, available: ReadonlyArray<AvailableCompany> | null): ReadonlySet<string> {
+  return new Set([...(card?.companies.map((c) => c.id) ?? []), ...(available ?? []).filter((c) => c.connected).map((c) => c.id)]);
+}

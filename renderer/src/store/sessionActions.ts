@@ -13,6 +13,7 @@ type SessionActions = Pick<
 >;
 
 let unsubscribeProgress: (() => void) | null = null;
+let unsubscribeHandoff: (() => void) | null = null;
 
 export function sessionActions(api: Api): SessionActions {
   /** Discards the current draft (if any) and returns to an empty "Choose system". */
@@ -36,6 +37,7 @@ export function sessionActions(api: Api): SessionActions {
   return {
     async load() {
       unsubscribeProgress ??= bridge.on('checks.progress', (payload) => api.get().actions.applyCheckEvent(payload));
+      unsubscribeHandoff ??= bridge.on('handoff.progress', (payload) => api.get().actions.applyHandoffProgress(payload));
       // The session and settings load beside the boot; the wizard works without them.
       void api.get().actions.loadAccount();
       try {

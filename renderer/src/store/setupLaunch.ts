@@ -3,7 +3,7 @@
  * recreate of a broken data source (at Credentials). The unfinished setup it replaces is discarded; the page
  * asks before that happens.
  */
-import { BridgeCallError, type Company, type DataSourceCard } from '../../../preload/contract';
+import { BridgeCallError, type AvailableCompany, type DataSourceCard } from '../../../preload/contract';
 import { bridge } from '../bridge';
 import type { Api } from './api';
 import type { NextSetup } from './accountTypes';
@@ -32,10 +32,9 @@ export async function launchSetup(api: Api, next: NextSetup): Promise<void> {
 }
 
 /**
- * The companies a connected credential reaches, for "Add companies". The contract has no call for this yet
- * (main would run the connector's company discovery with the stored credential); until it has, the dialog
- * says so. No system offers "Add companies" today: a Netvisor credential reaches exactly one company.
+ * The companies a connected credential reaches, for "Add companies". Exopen holds the credential after the
+ * hand-off, so main asks the backend, which asks the vendor; the connected ones come back marked.
  */
-export async function companiesOfCredential(card: DataSourceCard): Promise<ReadonlyArray<Company>> {
-  throw new BridgeCallError('E_NOT_AVAILABLE', `Listing the companies of ${card.displayName} is not available in this version yet.`);
+export function companiesOfCredential(card: DataSourceCard): Promise<ReadonlyArray<AvailableCompany>> {
+  return bridge.dataSources.companies({ id: card.id });
 }

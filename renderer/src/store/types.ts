@@ -4,15 +4,18 @@
  */
 import type {
   AppInfo,
+  BulkCompanyStatus,
   CheckReport,
   CheckResult,
   DataSourceStatus,
   EventPayload,
   FieldError,
   MatrixRow,
+  Msg,
   Review,
   SystemDescriptor,
   SystemId,
+  VendorText,
   WizardStep,
 } from '../../../preload/contract';
 import type {
@@ -112,15 +115,37 @@ export interface TestState extends StepBase {
 export interface CompaniesState extends StepBase {
   readonly step: 'companies';
   readonly session: Session;
+  /** Systems that reach several companies hide inactive ones until asked (the Show inactive switch). */
+  readonly showInactive: boolean;
 }
 export interface ReviewState extends StepBase {
   readonly step: 'review';
   readonly session: Session;
   readonly review: Review | null;
 }
+/** One company of a bulk hand-off, as its row shows it. */
+export interface BulkRow {
+  readonly companyId: string;
+  readonly name: string;
+  readonly status: BulkCompanyStatus;
+  readonly reason?: Msg;
+  readonly fix?: Msg;
+  readonly vendor?: VendorText;
+}
+
+/** A hand-off that connects company by company (systems whose credential reaches several companies). */
+export interface BulkHandoff {
+  /** In the order selected. */
+  readonly rows: ReadonlyArray<BulkRow>;
+  /** Known once the data source exists (after the first company connected). */
+  readonly dataSourceId: string | null;
+}
+
 export interface HandoffState extends StepBase {
   readonly step: 'handoff';
   readonly session: Session;
+  /** Per-company rows, for systems that connect company by company; null for a one-company credential. */
+  readonly bulk: BulkHandoff | null;
 }
 export interface StatusState extends StepBase {
   readonly step: 'status';
@@ -178,9 +203,16 @@ export interface WizardActions {
   continueFromTest(): void;
   toggleCompany(id: string): void;
   selectAllCompanies(select: boolean): void;
+  /** Shows or hides inactive companies; hiding them also unticks them (nothing is sent unseen). */
+  showInactiveCompanies(show: boolean): void;
   continueFromCompanies(): void;
   loadReview(): Promise<void>;
   submitHandoff(): Promise<void>;
+  applyHandoffProgress(payload: EventPayload<'handoff.progress'>): void;
+  /** Connects the companies of a bulk hand-off that failed, again (the connected ones stay). */
+  retryFailedCompanies(): Promise<void>;
+  /** Leaves a bulk hand-off with failed companies for Status (they can be added later from Data sources). */
+  continueToStatus(): void;
   /** Back to Credentials from a failed hand-off, optionally focusing the field Exopen named. */
   fixCredentials(fieldId?: string): void;
   startStatusPolling(): () => void;

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { StepLayout } from '../../components/StepLayout';
 import { useActions, useAppStore, type HandoffState } from '../../store';
 import { isSessionEnded } from '../../store/api';
+import { BulkHandoffStep } from './BulkHandoffStep';
 import { HandoffError } from './HandoffError';
 
 /** Hand off: creates the data source at Exopen. Safe to press again: the service makes it idempotent. */
@@ -14,6 +15,7 @@ export function HandoffStep({ state }: { state: HandoffState }) {
   const signedIn = useAppStore((app) => app.auth.phase === 'signedIn');
   const waitingForSignIn = state.error !== null && isSessionEnded(state.error) && !signedIn;
   const retry = state.session.recreateOf ? 'handoff.recreateRetry' : 'handoff.retry';
+  if (state.bulk) return <BulkHandoffStep state={state} bulk={state.bulk} />;
 
   return (
     <StepLayout

@@ -1,0 +1,101 @@
+/**
+ * What `test <system>` and `companies <system>` share: the wizard's non-secret fields as options, a named
+ * sandbox scenario (`--scenario`, which starts the simulators in-process), secrets from the environment or a
+ * hidden prompt, and the connector built for either. Incomplete input is a usage error naming what to set.
+ */
+import type { Command } from 'commander';
+import type { ConnectorContext } from '../../connectors/context';
+import { createConnectors, secretFieldIds } from '../../connectors/registry';
+import type { CheckInput, Connector, SystemDescriptor, SystemId } from '../../connectors/types';
+import { renderMsg } from '../../platform/i18n';
+import { openSecretStore } from '../../platform/secrets';
+import { startSandbox, type Sandbox } from '../../sandbox';
+import { fixedPartnerCredentials, localPartnerCredentials } from '../../services/partners';
+import { EXIT } from './exit-codes';
+import { envNameFor, readSecret } from './secret-input';
+import { tempDataDir } from './temp';
+
+export type CliOptions = Record<string, string | boolean | undefined>;
+
+export const kebab = (id: string) => id.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/** The field options, --scenario and --json, and the help text about secrets and exit codes. */
+export function addCredentialOptions(command: Command, system: SystemId, descriptor: SystemDescriptor): Command {
+  for (const field of descriptor.fields) {
+    if (field.kind === 'secret' || field.kind === 'fixed') continue;
+    command.option(`--${kebab(field.id)} <value>`, renderMsg(field.label));
+  }
+  return command
+    .option('--scenario <id>', 'use a named sandbox scenario (starts the simulators in-process)')
+    .option('--json', 'machine-readable output (one JSON object)')
+    .addHelpText(
+      'after',
+      `\nSecrets are read from the environment or a hidden prompt, never from arguments:\n${secretFieldIds(descriptor)
+        .map((id) => `  ${envNameFor(system, id)}`)
+        .join('\n')}\nExit codes: 0 healthy, 2 customer must act, 3 vendor unreachable, 1 usage error.`,
+    );
+}
+
+/**
+ * Builds the connector (against an in-process sandbox for --scenario), reads the credential and runs `work`;
+ * answers EXIT.usage after printing what is missing. The sandbox, if any, is closed afterwards.
+ */
+export async function withCredential(
+  system: SystemId,
+  options: CliOptions,
+  work: (connector: Connector, input: CheckInput) => Promise<number>,
+): Promise<number> {
+  const scenarioId = typeof options.scenario === 'string' ? options.scenario : undefined;
+  const sandbox = scenarioId ? await startSandbox({ dataDir: await tempDataDir() }) : undefined;
+  try {
+    const ctx: ConnectorContext = sandbox
+      ? { sandboxUrls: sandbox.urls, partnerCredentials: fixedPartnerCredentials(sandbox.partnerCredentials) }
+      : { partnerCredentials: localPartnerCredentials(() => openSecretStore({ service: 'exopen-connect' })) };
+    const connector = createConnectors(ctx)[system];
+    const input = await collectInput(system, connector, options, sandbox, scenarioId);
+    if ('error' in input) {
+      process.stderr.write(`${input.error}\n`);
+      return EXIT.usage;
+    }
+    return await work(connector, input);
+  } finally {
+    await sandbox?.close();
+  }
+}
+
+type Input = { fields: Record<string, string>; secrets: Record<string, string> } | { error: string };
+
+async function collectInput(system: SystemId, connector: Connector, options: CliOptions, sandbox: Sandbox | undefined, scenarioId: string | undefined): Promise<Input> {
+  const fields: Record<string, string> = {};
+  const secrets: Record<string, string> = {};
+  if (sandbox && scenarioId) {
+    const scenario = sandbox.scenarios[system]?.find((candidate) => candidate.id === scenarioId);
+    if (!scenario) return { error: `Unknown scenario "${scenarioId}". Known: ${(sandbox.scenarios[system] ?? []).map((s) => s.id).join(', ')}` };
+    Object.assign(fields, scenario.fields, { environment: 'sandbox' });
+    Object.assign(secrets, scenario.secrets);
+  }
+  for (const field of connector.descriptor.fields) {
+    const value = options[field.id];
+    if (typeof value === 'string') fields[field.id] = value;
+    else if (fields[field.id] === undefined && field.defaultValue !== undefined) fields[field.id] = field.defaultValue;
+    if (field.kind === 'fixed' && field.fixedValue) fields[field.id] = field.fixedValue;
+  }
+  if (typeof options.baseUrl === 'string' && typeof options.environment !== 'string') fields.environment = 'custom';
+  for (const id of secretFieldIds(connector.descriptor)) {
+    if (secrets[id]) continue;
+    const label = renderMsg(connector.descriptor.fields.find((field) => field.id === id)!.label);
+    const value = await readSecret(system, id, label);
+    if (value) secrets[id] = value;
+  }
+  const stored = Object.fromEntries(secretFieldIds(connector.descriptor).map((id) => [id, Boolean(secrets[id])]));
+  const problems = connector.validate(fields, stored);
+  if (problems.length > 0) {
+    const lines = problems.map((problem) => {
+      const secret = secretFieldIds(connector.descriptor).includes(problem.field);
+      const where = secret ? `${envNameFor(system, problem.field)} (environment)` : `--${kebab(problem.field)}`;
+      return `  ${where}: ${renderMsg(problem.message)}`;
+    });
+    return { error: `The ${connector.descriptor.name} details are not complete:\n${lines.join('\n')}` };
+  }
+  return { fields, secrets };
+}

@@ -1,0 +1,48 @@
+/**
+ * The setup as the hand-off may use it: the current draft, checks that did not fail, its secrets read from
+ * the vault just for this, the selected companies as the last report listed them, and the configuration
+ * the connector builds from them. Review, hand-off and the bulk connect all start here, so they agree.
+ */
+import type { Draft } from '../../preload/contract';
+import { secretFieldIds, type Connectors } from '../connectors/registry';
+import type { CheckInput, Company, Connector, DataSourceConfig } from '../connectors/types';
+import type { CheckService } from './checks';
+import type { DraftStore } from './drafts';
+import { AppError } from './errors';
+import type { CredentialVault } from './vault';
+
+export interface VerifiedSetup {
+  readonly draft: Draft;
+  readonly connector: Connector;
+  readonly input: CheckInput;
+  /** The selected companies, in the order the report listed them. */
+  readonly companies: ReadonlyArray<Company>;
+  readonly config: DataSourceConfig;
+  /** Every company the credential reached in the last check run. */
+  readonly reached: ReadonlyArray<Company>;
+}
+
+export interface VerifiedDeps {
+  readonly connectors: Connectors;
+  readonly drafts: DraftStore;
+  readonly vault: CredentialVault;
+  readonly checks: CheckService;
+}
+
+export async function loadVerified(deps: VerifiedDeps, draftId: string): Promise<VerifiedSetup> {
+  const draft = await deps.drafts.current();
+  if (!draft || draft.id !== draftId) throw new AppError('E_NO_DRAFT', 'This setup is no longer in progress; start again.');
+  const report = deps.checks.lastReport(draftId);
+  if (!report || report.overall === 'failed') throw new AppError('E_NOT_VERIFIED', 'Run the checks and fix what failed before handing off.');
+  const connector = deps.connectors[draft.system];
+  const secrets = await deps.vault.read(draftId, secretFieldIds(connector.descriptor));
+  const chosen = new Set(draft.selectedCompanies);
+  const companies = report.companies.filter((company) => chosen.has(company.id));
+  if (companies.length === 0) throw new AppError('E_NO_COMPANIES', 'Pick at least one company to connect.');
+  const input = { fields: draft.fields, secrets };
+  return { draft, connector, input, companies, config: connector.buildConfig(input, companies), reached: report.companies };
+}
+
+/** Connects company by company: a credential that reaches several companies, of a connector that can verify each. */
+export const isBulk = (setup: VerifiedSetup): boolean =>
+  setup.connector.descriptor.reachesSeveralCompanies && setup.connector.probeCompany !== undefined && setup.draft.recreateOf === undefined;
