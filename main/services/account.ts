@@ -4,7 +4,7 @@
  * modifying backend call gets an idempotency key derived from who asks and what they ask, so pressing a
  * button again after a lost answer repeats the same request instead of making a second one.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { DataSourceCard, Domain, Handlers } from '../../preload/contract';
 import type { AuthService } from '../auth';
 import type { SystemId } from '../connectors/types';
@@ -35,6 +35,19 @@ export function createAccountHandlers(deps: { auth: AuthService; exopen: ExopenC
     const session = auth.status();
     const who = session.signedIn ? session.user.email : 'anonymous';
     return uuidFromHash(createHash('sha256').update(`${who}\0${operation}\0${JSON.stringify(payload)}`).digest('hex'));
+  };
+
+  // Part of the key: how many changes to this data source succeeded here. A double click or a retry after a
+  // lost answer repeats one request (same key); adding a company again after removing it is a new request
+  // (the same key would replay the earlier answer and change nothing).
+  // The session salt keeps a new run of the assistant from replaying an old run's answer (adding a
+  // connected company or removing a gone one is harmless at the backend, a stale replay is not).
+  const changes = new Map<string, number>();
+  const session = randomUUID();
+  const generation = (id: string) => `${session}/${changes.get(id) ?? 0}`;
+  const changed = <T>(id: string, result: T): T => {
+    changes.set(id, (changes.get(id) ?? 0) + 1);
+    return result;
   };
 
   const card = (dataSource: DataSource): DataSourceCard => {
@@ -70,10 +83,10 @@ export function createAccountHandlers(deps: { auth: AuthService; exopen: ExopenC
         (await exopen.listAvailableCompanies(id)).map(({ id: companyId, name, active, connected }) => ({ id: companyId, name, active, connected })),
       ),
     'dataSources.addCompanies': ({ id, companies }) =>
-      viaExopen(async () => card(await exopen.addCompanies(id, companies, keyFor('addCompanies', { id, companies })))),
+      viaExopen(async () => changed(id, card(await exopen.addCompanies(id, companies, keyFor('addCompanies', { id, companies, generation: generation(id) }))))),
     'dataSources.removeCompanies': ({ id, companyIds }) =>
       viaExopen(async () => {
-        const removal = await exopen.removeCompanies(id, companyIds, keyFor('removeCompanies', { id, companyIds }));
+        const removal = changed(id, await exopen.removeCompanies(id, companyIds, keyFor('removeCompanies', { id, companyIds, generation: generation(id) })));
         return removal.deleted ? { deleted: true } : { deleted: false, card: card(removal.dataSource) };
       }),
     'dataSources.delete': ({ id }) =>

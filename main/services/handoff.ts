@@ -57,20 +57,6 @@ export function createHandoffService(deps: {
     return items;
   }
 
-  /** A recreate must reach every company the data source already has. */
-  async function requireSameCompanies(dataSourceId: string, reached: ReadonlyArray<{ id: string; name: string }>): Promise<void> {
-    const existing = await viaExopen(() => deps.exopen.getDataSource(dataSourceId));
-    const reachable = new Set(reached.map((company) => company.id));
-    const missing = existing.companies.filter((company) => !reachable.has(company.id));
-    if (missing.length > 0) {
-      const reachedNames = reached.map((company) => company.name).join(', ') || 'no company';
-      throw new AppError(
-        'E_OTHER_COMPANY',
-        `This credential reaches ${reachedNames}, not ${missing.map((company) => company.name).join(', ')}: use a key of the same company to replace the old one.`,
-      );
-    }
-  }
-
   return {
     async review(draftId) {
       const { config } = await verified(draftId);
@@ -83,14 +69,11 @@ export function createHandoffService(deps: {
     async submit(draftId) {
       const setup = await verified(draftId);
       if (isBulk(setup)) return bulk.submit(setup);
-      const { draft, config, reached } = setup;
+      const { draft, config } = setup;
       if (!draft.domainId) throw new AppError('E_NO_DOMAIN', 'Choose the Exopen company domain to add the data source to.');
       const key = idempotencyKey(draftId, config);
       const created = draft.recreateOf
-        ? await (async () => {
-            await requireSameCompanies(draft.recreateOf!, reached);
-            return viaExopen(() => deps.exopen.recreateDataSource(draft.recreateOf!, { system: config.system, settings: config.settings, secrets: config.secrets }, key));
-          })()
+        ? await viaExopen(() => deps.exopen.recreateDataSource(draft.recreateOf!, { system: config.system, settings: config.settings, secrets: config.secrets }, key))
         : await viaExopen(() => deps.exopen.createDataSource(draft.domainId!, config, key));
       await deps.drafts.save({ ...draft, step: 'status', dataSourceId: created.id });
       return { dataSourceId: created.id, failed: [] };

@@ -6,9 +6,11 @@
 import type { Draft } from '../../preload/contract';
 import { secretFieldIds, type Connectors } from '../connectors/registry';
 import type { CheckInput, Company, Connector, DataSourceConfig } from '../connectors/types';
+import type { ExopenClient } from '../exopen';
 import type { CheckService } from './checks';
 import type { DraftStore } from './drafts';
 import { AppError } from './errors';
+import { viaExopen } from './exopen-errors';
 import type { CredentialVault } from './vault';
 
 export interface VerifiedSetup {
@@ -27,6 +29,7 @@ export interface VerifiedDeps {
   readonly drafts: DraftStore;
   readonly vault: CredentialVault;
   readonly checks: CheckService;
+  readonly exopen: ExopenClient;
 }
 
 export async function loadVerified(deps: VerifiedDeps, draftId: string): Promise<VerifiedSetup> {
@@ -36,6 +39,9 @@ export async function loadVerified(deps: VerifiedDeps, draftId: string): Promise
   if (!report || report.overall === 'failed') throw new AppError('E_NOT_VERIFIED', 'Run the checks and fix what failed before handing off.');
   const connector = deps.connectors[draft.system];
   const secrets = await deps.vault.read(draftId, secretFieldIds(connector.descriptor));
+  // Before the selection: a recreate's old selection may not exist in a foreign key's report at all, and
+  // "pick a company" would hide the real problem.
+  if (draft.recreateOf) await requireSameCompanies(deps.exopen, draft.recreateOf, report.companies);
   const chosen = new Set(draft.selectedCompanies);
   const companies = report.companies.filter((company) => chosen.has(company.id));
   if (companies.length === 0) throw new AppError('E_NO_COMPANIES', 'Pick at least one company to connect.');
@@ -46,3 +52,16 @@ export async function loadVerified(deps: VerifiedDeps, draftId: string): Promise
 /** Connects company by company: a credential that reaches several companies, of a connector that can verify each. */
 export const isBulk = (setup: VerifiedSetup): boolean =>
   setup.connector.descriptor.reachesSeveralCompanies && setup.connector.probeCompany !== undefined && setup.draft.recreateOf === undefined;
+
+/** A recreate must reach every company the data source already has (a key swap may not change company). */
+async function requireSameCompanies(exopen: ExopenClient, dataSourceId: string, reached: ReadonlyArray<Company>): Promise<void> {
+  const existing = await viaExopen(() => exopen.getDataSource(dataSourceId));
+  const reachable = new Set(reached.map((company) => company.id));
+  const missing = existing.companies.filter((company) => !reachable.has(company.id));
+  if (missing.length === 0) return;
+  const reachedNames = reached.map((company) => company.name).join(', ') || 'no company';
+  throw new AppError(
+    'E_OTHER_COMPANY',
+    `This credential reaches ${reachedNames}, not ${missing.map((company) => company.name).join(', ')}: use a key of the same company to replace the old one.`,
+  );
+}

@@ -69,13 +69,8 @@ describe('recreating a data source through the runtime', () => {
     expect(JSON.stringify(h.answers)).not.toContain(original.scenario.secrets.apiKey!);
   });
 
-  // BUG main/services/handoff.ts, verified() (line 45 at 60d2c47): a recreate whose selection was not re-picked
-  // after the key swap (any client but the wizard, e.g. the CLI) is answered E_NO_COMPANIES "Pick at least one
-  // company", because the old selection is filtered by the new report before the same-company rule runs.
-  // Fix: in verified(), just before the E_NO_COMPANIES line, add
-  //   if (draft.recreateOf) await requireSameCompanies(draft.recreateOf, report.companies);
-  // and drop the requireSameCompanies call in submit() (line 91), so Review and hand-off both name the swap.
-  it.fails('a key of another company is named as such even when the selection was not re-picked', async () => {
+  // Regression: a recreate not re-picked after a key swap was once answered "pick a company".
+  it('a key of another company is named as such even when the selection was not re-picked', async () => {
     h = await startRuntime();
     const original = await verifiedProcountor(h, 'healthy');
     const { dataSourceId } = await h.ok('handoff.submit', { draftId: original.draft.id });
