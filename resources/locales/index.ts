@@ -5,13 +5,14 @@
  */
 import app from './en/app.json';
 import common from './en/common.json';
+import diagnose from './en/diagnose.json';
 import exopen from './en/exopen.json';
 import netvisor from './en/netvisor.json';
 import procountor from './en/procountor.json';
 import vitec from './en/vitec.json';
 
 export const resources = {
-  en: { app, common, exopen, netvisor, procountor, vitec },
+  en: { app, common, diagnose, exopen, netvisor, procountor, vitec },
 } as const;
 
 export const namespaces = Object.keys(resources.en) as ReadonlyArray<keyof typeof resources.en>;

@@ -4,6 +4,8 @@
  */
 import { Command } from 'commander';
 import { APP_VERSION } from '../../services/version';
+import { registerDiagnoseCommand } from './diagnose-command';
+import { registerCompaniesCommand } from './companies-command';
 import { registerSandboxCommand } from './sandbox-command';
 import { registerTestCommand } from './test-command';
 import { registerWebCommand } from './web-command';
@@ -12,8 +14,10 @@ export function buildProgram(): Command {
   const program = new Command('exopen-connect')
     .description('Exopen Connect: test accounting-system credentials and connect them to Exopen')
     .version(APP_VERSION);
+  registerDiagnoseCommand(program);
   registerSandboxCommand(program);
   registerTestCommand(program);
+  registerCompaniesCommand(program);
   registerWebCommand(program);
   return program;
 }
