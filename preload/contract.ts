@@ -15,7 +15,10 @@ import type {
   VendorText,
 } from '../main/connectors/types';
 
+export type { CatalogueEntry, Diagnosis, DiagnosedResult, KnownProblem, TimelineEntry } from '../main/diagnose/types';
 export type { CheckEvent, CheckReport, CheckResult, Company, FieldError, FieldSpec, MatrixRow, Msg, SystemDescriptor, SystemId, VendorText } from '../main/connectors/types';
+
+import type { CatalogueEntry, Diagnosis } from '../main/diagnose/types';
 
 /** Declares a call: its input schema, and (type-only) its result. */
 const call = <Out>() => <In extends z.ZodType>(input: In) => ({ input, output: undefined as unknown as Out });
@@ -213,6 +216,27 @@ export const contract = {
       z.object({ id: z.string().min(1).max(128), companyIds: z.array(z.string().min(1).max(64)).min(1).max(1000) }),
     ),
     'dataSources.delete': call<{ deleted: true }>()(z.object({ id: z.string().min(1).max(128) })),
+    /** The known-problems catalogue (searchable and printable in the Diagnose view). */
+    'diagnose.catalogue': call<ReadonlyArray<CatalogueEntry>>()(z.object({})),
+    /**
+     * Runs every check of a credential for support: the setup in progress (`draftId`) or one typed into the
+     * Diagnose view (`fields` + `secrets`, sent once and never returned). Progress as checks.progress.
+     */
+    'diagnose.run': call<Diagnosis>()(
+      z.object({
+        operationId: z.string().uuid(),
+        system: systemId,
+        draftId: draftId.optional(),
+        fields: fieldValues.optional(),
+        secrets: z.record(fieldId, z.string().min(1).max(4096)).optional(),
+      }),
+    ),
+    /** The exact bundle.json the support bundle of that run would contain (preview before saving). */
+    'diagnose.bundlePreview': call<{ json: string }>()(z.object({ operationId: z.string().uuid() })),
+    /** The redacted support bundle (zip) of that run; fails closed (E_BUNDLE_SECRET_FOUND) if a secret survived. */
+    'diagnose.bundle': call<{ fileName: string; base64: string }>()(z.object({ operationId: z.string().uuid() })),
+    /** A shareable checklist (HTML) for whoever administers the vendor side, with the fixes of that run if given. */
+    'diagnose.taskPack': call<{ fileName: string; html: string }>()(z.object({ system: systemId, operationId: z.string().uuid().optional() })),
     'settings.get': call<EnvironmentSettings>()(z.object({})),
     'settings.set': call<EnvironmentSettings>()(
       z.object({

@@ -14,7 +14,9 @@ import { openSettings } from '../platform/settings';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { createAccountHandlers } from './account';
 import { createPartnerBroker } from './broker';
+import type { ConnectorContext } from '../connectors/context';
 import { createCheckService } from './checks';
+import { createDiagnoseHandlers } from './diagnose-handlers';
 import { createDraftHandlers } from './draft-handlers';
 import { createDraftStore } from './drafts';
 import { describeEnvironment, resolveEnvironment, saveEnvironment, signerFor } from './environment';
@@ -79,12 +81,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   await auth.restore().catch((error: unknown) => log.warn('could not restore the Exopen session', { error }));
 
   const exopen = createExopenClient({ baseUrl: backendUrl, token: () => auth.accessToken() });
-  const connectors = createConnectors({
+  const connectorContext: ConnectorContext = {
     ...(sandbox ? { sandboxUrls: sandbox.urls } : {}),
     partnerCredentials: sandbox ? fixedPartnerCredentials(sandbox.partnerCredentials) : localPartnerCredentials(async () => secretStore),
     broker: createPartnerBroker(exopen),
     partnerMode: (system) => signerFor(environment, system),
-  });
+  };
+  const connectors = createConnectors(connectorContext);
   const drafts = createDraftStore({
     dataDir: options.dataDir,
     secretFieldsOf: (system) => new Set(secretFieldIds(connectors[system].descriptor)),
@@ -118,6 +121,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       await options.openExternal(url);
       return { opened: true };
     },
+    ...createDiagnoseHandlers({ ctx: connectorContext, connectors, drafts, vault, checks, events }),
     ...createAccountHandlers({ auth, exopen, systems: systemIds }),
     'settings.get': async () => describeEnvironment(environment, settings, sandbox?.backend.url, systemIds),
     'settings.set': async (change) => {
