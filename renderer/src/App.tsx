@@ -10,6 +10,7 @@ import { panelId, tabId } from './components/shell/NavTabs';
 import { SignInNotice } from './components/shell/SignInNotice';
 import { Toasts } from './components/Toasts';
 import { DataSourcesPage } from './datasources/DataSourcesPage';
+import { DiagnosePage } from './diagnose/DiagnosePage';
 import { Wizard } from './Wizard';
 import { assertNever, useActions, useAppStore, type View } from './store';
 import { theme } from './theme';
@@ -21,6 +22,8 @@ function Page({ view }: { view: View }) {
       return <Wizard />;
     case 'dataSources':
       return <DataSourcesPage />;
+    case 'diagnose':
+      return <DiagnosePage />;
     default:
       return assertNever(view);
   }

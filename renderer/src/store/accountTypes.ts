@@ -14,7 +14,7 @@ import type {
 } from '../../../preload/contract';
 import type { UiError } from './types';
 
-export type View = 'wizard' | 'dataSources';
+export type View = 'wizard' | 'dataSources' | 'diagnose';
 
 export type AuthState =
   /** auth.status has not answered yet. */

@@ -6,6 +6,7 @@ import { bulkActions } from './bulkActions';
 import { checkActions } from './checkActions';
 import { credentialActions } from './credentialActions';
 import { dataSourceActions } from './dataSourceActions';
+import { diagnoseActions, initialDiagnose } from './diagnoseActions';
 import { domainActions } from './domainActions';
 import { handoffActions } from './handoffActions';
 import { enter } from './navigation';
@@ -27,6 +28,7 @@ export const useAppStore = create<AppState>()((set, get) => {
     domains: { list: { phase: 'idle' }, creating: false, createError: null },
     dataSources: { cards: null, loading: false, error: null, actionError: null, dialog: null },
     signInPanels: 0,
+    diagnose: initialDiagnose,
     actions: {
       ...sessionActions(api),
       ...prepareActions(api),
@@ -38,6 +40,7 @@ export const useAppStore = create<AppState>()((set, get) => {
       ...authActions(api),
       ...domainActions(api),
       ...dataSourceActions(api),
+      ...diagnoseActions(api),
     },
   };
 });
@@ -46,4 +49,5 @@ export const useActions = (): AppState['actions'] => useAppStore((state) => stat
 
 export type * from './types';
 export type * from './accountTypes';
+export type * from './diagnoseTypes';
 export { assertNever } from './api';

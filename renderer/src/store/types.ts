@@ -29,6 +29,7 @@ import type {
   SettingsState,
   View,
 } from './accountTypes';
+import type { DiagnoseActions, DiagnoseState } from './diagnoseTypes';
 
 /** An error as the UI shows it: a stable code, the message for people and any field errors. */
 export interface UiError {
@@ -224,7 +225,7 @@ export interface WizardActions {
   closeToast(): void;
 }
 
-export type AppActions = WizardActions & AccountActions & DomainActions & DataSourceActions;
+export type AppActions = WizardActions & AccountActions & DomainActions & DataSourceActions & DiagnoseActions;
 
 export interface AppState {
   readonly boot: BootState;
@@ -241,5 +242,7 @@ export interface AppState {
   readonly dataSources: DataSourcesState;
   /** How many sign-in panels are on screen; while one is, the header leaves sign-in to it. */
   readonly signInPanels: number;
+  /** The Diagnose page (support agents). */
+  readonly diagnose: DiagnoseState;
   readonly actions: AppActions;
 }

@@ -6,7 +6,7 @@ import { useActions, useAppStore, type View } from '../../store';
 export const tabId = (view: View): string => `nav-tab-${view}`;
 export const panelId = (view: View): string => `nav-panel-${view}`;
 
-/** The two pages: the setup wizard and the connected data sources. Light text on the app bar, 4.5:1 or more. */
+/** The three pages: the setup wizard, the connected data sources and Diagnose (support). Light text on the app bar, 4.5:1 or more. */
 export function NavTabs() {
   const { t } = useTranslation();
   const view = useAppStore((state) => state.view);
@@ -26,6 +26,7 @@ export function NavTabs() {
     >
       <Tab value="wizard" label={t('nav.wizard')} id={tabId('wizard')} aria-controls={panelId('wizard')} data-testid="nav-wizard" />
       <Tab value="dataSources" label={t('nav.dataSources')} id={tabId('dataSources')} aria-controls={panelId('dataSources')} data-testid="nav-datasources" />
+      <Tab value="diagnose" label={t('nav.diagnose')} id={tabId('diagnose')} aria-controls={panelId('diagnose')} data-testid="nav-diagnose" />
     </Tabs>
   );
 }

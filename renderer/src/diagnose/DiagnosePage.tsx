@@ -1,0 +1,118 @@
+import { useEffect, useRef } from 'react';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
+import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
+import ChecklistIcon from '@mui/icons-material/Checklist';
+import PreviewIcon from '@mui/icons-material/Preview';
+import { useTranslation } from 'react-i18next';
+import type { SystemDescriptor } from '../../../preload/contract';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { SignInPanel } from '../components/signin/SignInPanel';
+import { useFocusAfterSignIn } from '../components/signin/useFocusAfterSignIn';
+import { RunProgress } from '../steps/test/RunProgress';
+import { useActions, useAppStore } from '../store';
+import { isSessionEnded } from '../store/api';
+import { diagnoseDescriptor } from '../store/diagnoseActions';
+import { BundleDialog } from './BundleDialog';
+import { Catalogue } from './Catalogue';
+import { DiagnoseForm } from './DiagnoseForm';
+import { DiagnosisView } from './DiagnosisView';
+import { downloadFile } from './download';
+
+/** Preview the support bundle of the run; download the vendor admin's checklist (with the run's fixes). */
+function ShareActions({ descriptor }: { descriptor: SystemDescriptor }) {
+  const { t } = useTranslation();
+  const result = useAppStore((state) => state.diagnose.result);
+  const taskPack = useAppStore((state) => state.diagnose.taskPack);
+  const running = useAppStore((state) => state.diagnose.running);
+  const { openBundlePreview, downloadTaskPack } = useActions();
+  return (
+    <Box component="section" aria-labelledby="diagnose-share-heading" sx={{ mt: 4 }}>
+      <Typography id="diagnose-share-heading" component="h2" variant="h2" sx={{ fontSize: '1.25rem', mb: 1 }}>
+        {t('diagnose.share.heading')}
+      </Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+        {t('diagnose.share.taskPackHelp', { system: descriptor.name })}
+      </Typography>
+      {taskPack.error && <ErrorAlert error={taskPack.error} title={t('diagnose.share.taskPackFailed')} />}
+      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
+        {result && (
+          <Button variant="outlined" startIcon={<PreviewIcon aria-hidden />} onClick={() => void openBundlePreview()} disabled={running} data-testid="diagnose-bundle-preview">
+            {t('diagnose.share.bundlePreview')}
+          </Button>
+        )}
+        <Button
+          variant="outlined"
+          startIcon={taskPack.busy ? <CircularProgress size={16} aria-hidden /> : <ChecklistIcon aria-hidden />}
+          onClick={() => {
+            void downloadTaskPack().then((file) => file && downloadFile(file));
+          }}
+          disabled={taskPack.busy || running}
+          data-testid="diagnose-taskpack"
+        >
+          {t('diagnose.share.taskPack')}
+        </Button>
+      </Box>
+    </Box>
+  );
+}
+
+/**
+ * Diagnose, for support agents: run every check on a credential (the setup in progress or one typed here),
+ * show the vendor's words beside our explanation and fix, the known problems and the request timeline, and
+ * share a redacted support bundle or the vendor admin's checklist. The catalogue of known problems is below.
+ */
+export function DiagnosePage() {
+  const { t } = useTranslation();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const state = useAppStore((s) => s.diagnose);
+  const descriptor = useAppStore(diagnoseDescriptor);
+  const signedOut = useAppStore((s) => s.auth.phase === 'signedOut');
+  const { loadDiagnose } = useActions();
+
+  // Like every page, it starts at its heading (keyboard and screen-reader users land at the top).
+  useEffect(() => headingRef.current?.focus(), []);
+  useEffect(() => {
+    void loadDiagnose();
+  }, [loadDiagnose]);
+  useFocusAfterSignIn(headingRef);
+
+  const needsSignIn = state.error !== null && isSessionEnded(state.error) && signedOut;
+
+  return (
+    <Paper component="section" variant="outlined" aria-labelledby="diagnose-heading" sx={{ p: { xs: 2, md: 4 } }}>
+      <Typography
+        id="diagnose-heading"
+        ref={headingRef}
+        component="h1"
+        variant="h1"
+        tabIndex={-1}
+        data-testid="page-heading"
+        sx={{ mb: 1, '&:focus': { outline: 'none' }, '&:focus-visible': { outline: '3px solid #f59e0b', outlineOffset: 4 } }}
+      >
+        {t('diagnose.title')}
+      </Typography>
+      <Typography color="text.secondary" sx={{ mb: 3 }}>
+        {t('diagnose.intro')}
+      </Typography>
+
+      <DiagnoseForm descriptor={descriptor} />
+
+      {needsSignIn && descriptor && <SignInPanel reason="broker" system={descriptor.name} />}
+      {state.error && !needsSignIn && <ErrorAlert error={state.error} />}
+      {state.run && descriptor && (state.running || !state.result) && state.run.operationId && (
+        <Box data-testid="diagnose-progress">
+          <RunProgress run={state.run} specs={descriptor.checks} />
+        </Box>
+      )}
+
+      {state.result && <DiagnosisView diagnosis={state.result.diagnosis} />}
+      {descriptor && <ShareActions descriptor={descriptor} />}
+      {state.result && state.bundle && <BundleDialog diagnosis={state.result.diagnosis} />}
+
+      <Catalogue />
+    </Paper>
+  );
+}

@@ -1,0 +1,12 @@
+/** The DOM id of a catalogue entry, and moving the focus to it (from a result's or a known problem's link). */
+export const entryDomId = (id: string): string => `catalogue-entry-${id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+
+export function focusEntry(id: string): void {
+  // After the search was cleared the entry renders on the next frame.
+  window.requestAnimationFrame(() => {
+    const element = document.getElementById(entryDomId(id));
+    if (!element) return;
+    element.scrollIntoView({ block: 'start' });
+    element.focus();
+  });
+}

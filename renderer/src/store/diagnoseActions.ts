@@ -1,0 +1,254 @@
+/**
+ * The Diagnose page's actions. A typed secret goes to main once, inside diagnose.run, and is dropped from
+ * the state in the same update that starts the run; the Diagnosis that comes back is already scrubbed.
+ */
+import type { FieldSpec, InvokeInput, SystemDescriptor, SystemId } from '../../../preload/contract';
+import { bridge } from '../bridge';
+import { assertNever, failure, isCurrentTicket, newOperationId, takeTicket, toUiError, type Api } from './api';
+import { applyEvent, runFromReport, settleRun, startRun } from './checkRun';
+import type { DiagnoseActions, DiagnoseState } from './diagnoseTypes';
+import { isFieldVisible } from './session';
+import type { AppState } from './types';
+
+/** The systems Diagnose knows (the ones whose connectors have checks, a catalogue and a task pack). */
+export const DIAGNOSE_SYSTEMS: ReadonlyArray<SystemId> = ['netvisor', 'procountor', 'vitec'];
+
+export const initialDiagnose: DiagnoseState = {
+  system: null,
+  source: 'typed',
+  draft: null,
+  fields: {},
+  typedSecrets: {},
+  touched: [],
+  showAllErrors: false,
+  fieldErrors: [],
+  run: null,
+  running: false,
+  error: null,
+  result: null,
+  catalogue: { phase: 'idle' },
+  query: '',
+  bundle: null,
+  taskPack: { busy: false, error: null },
+};
+
+export function diagnoseDescriptor(state: AppState): SystemDescriptor | null {
+  const system = state.diagnose.system;
+  if (state.boot.phase !== 'ready' || !system) return null;
+  return state.boot.systems.find((descriptor) => descriptor.id === system) ?? null;
+}
+
+/** The setup in progress is usable when it is a draft of the chosen system. */
+export function draftUsable(state: DiagnoseState): boolean {
+  return state.draft !== null && state.draft.system === state.system;
+}
+
+export function usesDraft(state: DiagnoseState): boolean {
+  return state.source === 'draft' && draftUsable(state);
+}
+
+/** The inputs shown for a typed credential: every visible field of the descriptor. */
+export function diagnoseFields(descriptor: SystemDescriptor, fields: Readonly<Record<string, string>>): ReadonlyArray<FieldSpec> {
+  return descriptor.fields.filter((field) => isFieldVisible(field, fields));
+}
+
+function hasValue(state: DiagnoseState, field: FieldSpec): boolean {
+  switch (field.kind) {
+    case 'secret':
+      return (state.typedSecrets[field.id] ?? '') !== '';
+    case 'text':
+    case 'select':
+      return (state.fields[field.id] ?? '').trim() !== '';
+    case 'fixed':
+      return true;
+    default:
+      return assertNever(field.kind);
+  }
+}
+
+/** Required fields still empty (typed credential only). */
+export function missingFields(state: DiagnoseState, descriptor: SystemDescriptor): ReadonlyArray<string> {
+  if (usesDraft(state)) return [];
+  return diagnoseFields(descriptor, state.fields)
+    .filter((field) => field.required && !hasValue(state, field))
+    .map((field) => field.id);
+}
+
+function defaults(descriptor: SystemDescriptor): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const field of descriptor.fields) {
+    if (field.kind === 'text' || field.kind === 'select') fields[field.id] = field.defaultValue ?? '';
+  }
+  return fields;
+}
+
+export function diagnoseActions(api: Api): DiagnoseActions {
+  const patch = (update: Partial<DiagnoseState> | ((current: DiagnoseState) => Partial<DiagnoseState>)): void =>
+    api.set((state) => ({ diagnose: { ...state.diagnose, ...(typeof update === 'function' ? update(state.diagnose) : update) } }));
+
+  async function loadCatalogue(): Promise<void> {
+    const current = api.get().diagnose.catalogue;
+    if (current.phase === 'ready' || current.phase === 'loading') return;
+    patch({ catalogue: { phase: 'loading' } });
+    try {
+      const entries = await bridge.diagnose.catalogue({});
+      patch({ catalogue: { phase: 'ready', entries } });
+    } catch (error) {
+      patch({ catalogue: { phase: 'failed', error: toUiError(error) } });
+    }
+  }
+
+  async function loadDraft(): Promise<void> {
+    const ticket = takeTicket('diagnose.draft');
+    try {
+      const draft = await bridge.drafts.current({});
+      if (!isCurrentTicket('diagnose.draft', ticket)) return;
+      patch((current) => {
+        const next = draft ? { id: draft.id, system: draft.system } : null;
+        // Offer the setup in progress first when one exists for the chosen system.
+        const source = next && next.system === current.system && current.source === 'typed' && !current.result ? 'draft' : current.source;
+        return { draft: next, source };
+      });
+    } catch {
+      // Without the draft the agent can still type the credential; nothing to report.
+    }
+  }
+
+  return {
+    async loadDiagnose() {
+      await Promise.all([loadCatalogue(), loadDraft()]);
+    },
+
+    chooseDiagnoseSystem(system) {
+      const state = api.get();
+      if (state.diagnose.system === system) return;
+      const descriptor = state.boot.phase === 'ready' ? state.boot.systems.find((d) => d.id === system) : undefined;
+      const draft = state.diagnose.draft;
+      patch({
+        system,
+        source: draft && draft.system === system ? 'draft' : 'typed',
+        fields: descriptor ? defaults(descriptor) : {},
+        typedSecrets: {},
+        touched: [],
+        showAllErrors: false,
+        fieldErrors: [],
+        error: null,
+        run: null,
+      });
+    },
+
+    chooseDiagnoseSource(source) {
+      patch({ source, error: null, showAllErrors: false, fieldErrors: [] });
+    },
+
+    editDiagnoseField(id, value) {
+      patch((current) => ({ fields: { ...current.fields, [id]: value }, fieldErrors: current.fieldErrors.filter((e) => e.field !== id) }));
+    },
+
+    touchDiagnoseField(id) {
+      patch((current) => (current.touched.includes(id) ? {} : { touched: [...current.touched, id] }));
+    },
+
+    typeDiagnoseSecret(id, value) {
+      patch((current) => ({ typedSecrets: { ...current.typedSecrets, [id]: value }, fieldErrors: current.fieldErrors.filter((e) => e.field !== id) }));
+    },
+
+    async runDiagnosis() {
+      const app = api.get();
+      const state = app.diagnose;
+      const descriptor = diagnoseDescriptor(app);
+      if (state.running || !state.system || !descriptor) return;
+      if (missingFields(state, descriptor).length > 0) return patch({ showAllErrors: true });
+
+      const operationId = newOperationId();
+      const system = state.system;
+      let input: InvokeInput<'diagnose.run'>;
+      if (usesDraft(state) && state.draft) {
+        input = { operationId, system, draftId: state.draft.id };
+      } else {
+        const shown = diagnoseFields(descriptor, state.fields);
+        const fields: Record<string, string> = {};
+        const secrets: Record<string, string> = {};
+        for (const field of shown) {
+          if (field.kind === 'text' || field.kind === 'select') fields[field.id] = (state.fields[field.id] ?? '').trim();
+          if (field.kind === 'secret' && (state.typedSecrets[field.id] ?? '') !== '') secrets[field.id] = state.typedSecrets[field.id]!;
+        }
+        input = { operationId, system, fields, secrets };
+      }
+
+      let run = startRun(runFromReport(descriptor, null), operationId, undefined);
+      const unsubscribe = bridge.on('checks.progress', (payload) => {
+        if (payload.operationId !== operationId || payload.event.type === 'run-finished') return;
+        run = applyEvent(run, payload.event);
+        patch((current) => (current.run?.operationId === operationId ? { run } : {}));
+      });
+      // The call has the secrets now; the state forgets them in the same update that starts the run.
+      const call = bridge.diagnose.run(input);
+      patch({ running: true, error: null, fieldErrors: [], typedSecrets: {}, showAllErrors: false, run, result: null, bundle: null });
+      try {
+        const diagnosis = await call;
+        patch({ running: false, result: { operationId, diagnosis }, run: settleRun(run, null, false) });
+      } catch (error) {
+        const uiError = failure(api, error);
+        patch({ running: false, error: uiError, fieldErrors: uiError.fieldErrors ?? [], showAllErrors: true, run: settleRun(run, null, false) });
+      } finally {
+        unsubscribe();
+      }
+    },
+
+    setCatalogueQuery(query) {
+      patch({ query });
+    },
+
+    async openBundlePreview() {
+      const result = api.get().diagnose.result;
+      if (!result) return;
+      patch({ bundle: { json: null, loading: true, saving: false, error: null } });
+      try {
+        const { json } = await bridge.diagnose.bundlePreview({ operationId: result.operationId });
+        patch((current) => (current.bundle ? { bundle: { ...current.bundle, json, loading: false } } : {}));
+      } catch (error) {
+        const uiError = toUiError(error);
+        patch((current) => (current.bundle ? { bundle: { ...current.bundle, loading: false, error: uiError } } : {}));
+      }
+    },
+
+    closeBundlePreview() {
+      patch({ bundle: null });
+    },
+
+    async saveBundle() {
+      const { result, bundle } = api.get().diagnose;
+      if (!result || !bundle || bundle.saving) return null;
+      patch({ bundle: { ...bundle, saving: true, error: null } });
+      try {
+        const file = await bridge.diagnose.bundle({ operationId: result.operationId });
+        patch((current) => (current.bundle ? { bundle: { ...current.bundle, saving: false } } : {}));
+        return { fileName: file.fileName, base64: file.base64, mime: 'application/zip' };
+      } catch (error) {
+        const uiError = toUiError(error);
+        patch((current) => (current.bundle ? { bundle: { ...current.bundle, saving: false, error: uiError } } : {}));
+        return null;
+      }
+    },
+
+    async downloadTaskPack() {
+      const { system, result, taskPack } = api.get().diagnose;
+      if (!system || taskPack.busy) return null;
+      patch({ taskPack: { busy: true, error: null } });
+      try {
+        const operationId = result && result.diagnosis.system === system ? result.operationId : undefined;
+        const file = await bridge.diagnose.taskPack(operationId ? { system, operationId } : { system });
+        patch({ taskPack: { busy: false, error: null } });
+        return { fileName: file.fileName, text: file.html, mime: 'text/html' };
+      } catch (error) {
+        patch({ taskPack: { busy: false, error: toUiError(error) } });
+        return null;
+      }
+    },
+
+    dismissDiagnoseError() {
+      patch({ error: null });
+    },
+  };
+}
