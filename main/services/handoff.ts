@@ -18,7 +18,7 @@ import type { EventHub } from './events';
 import { viaExopen } from './exopen-errors';
 import { idempotencyKey } from './handoff-keys';
 import type { CredentialVault } from './vault';
-import { isBulk, loadVerified } from './verified';
+import { isBulk, loadVerified, requireSameCompanies } from './verified';
 
 export { idempotencyKey, uuidFromHash } from './handoff-keys';
 
@@ -69,9 +69,10 @@ export function createHandoffService(deps: {
     async submit(draftId) {
       const setup = await verified(draftId);
       if (isBulk(setup)) return bulk.submit(setup);
-      const { draft, config } = setup;
+      const { draft, config, reached } = setup;
       if (!draft.domainId) throw new AppError('E_NO_DOMAIN', 'Choose the Exopen company domain to add the data source to.');
       const key = idempotencyKey(draftId, config);
+      if (draft.recreateOf) await requireSameCompanies(deps.exopen, draft.recreateOf, reached);
       const created = draft.recreateOf
         ? await viaExopen(() => deps.exopen.recreateDataSource(draft.recreateOf!, { system: config.system, settings: config.settings, secrets: config.secrets }, key))
         : await viaExopen(() => deps.exopen.createDataSource(draft.domainId!, config, key));

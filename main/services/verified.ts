@@ -39,11 +39,11 @@ export async function loadVerified(deps: VerifiedDeps, draftId: string): Promise
   if (!report || report.overall === 'failed') throw new AppError('E_NOT_VERIFIED', 'Run the checks and fix what failed before handing off.');
   const connector = deps.connectors[draft.system];
   const secrets = await deps.vault.read(draftId, secretFieldIds(connector.descriptor));
-  // Before the selection: a recreate's old selection may not exist in a foreign key's report at all, and
-  // "pick a company" would hide the real problem.
-  if (draft.recreateOf) await requireSameCompanies(deps.exopen, draft.recreateOf, report.companies);
   const chosen = new Set(draft.selectedCompanies);
   const companies = report.companies.filter((company) => chosen.has(company.id));
+  // A recreate's old selection may not exist in a foreign key's report at all: "pick a company" would hide
+  // the real problem, so name it. (With a selection, the hand-off itself checks the rule.)
+  if (companies.length === 0 && draft.recreateOf) await requireSameCompanies(deps.exopen, draft.recreateOf, report.companies);
   if (companies.length === 0) throw new AppError('E_NO_COMPANIES', 'Pick at least one company to connect.');
   const input = { fields: draft.fields, secrets };
   return { draft, connector, input, companies, config: connector.buildConfig(input, companies), reached: report.companies };
@@ -54,7 +54,7 @@ export const isBulk = (setup: VerifiedSetup): boolean =>
   setup.connector.descriptor.reachesSeveralCompanies && setup.connector.probeCompany !== undefined && setup.draft.recreateOf === undefined;
 
 /** A recreate must reach every company the data source already has (a key swap may not change company). */
-async function requireSameCompanies(exopen: ExopenClient, dataSourceId: string, reached: ReadonlyArray<Company>): Promise<void> {
+export async function requireSameCompanies(exopen: ExopenClient, dataSourceId: string, reached: ReadonlyArray<Company>): Promise<void> {
   const existing = await viaExopen(() => exopen.getDataSource(dataSourceId));
   const reachable = new Set(reached.map((company) => company.id));
   const missing = existing.companies.filter((company) => !reachable.has(company.id));
