@@ -9,11 +9,10 @@ import { createConnectors, secretFieldIds } from '../../connectors/registry';
 import type { CheckInput, Connector, SystemDescriptor, SystemId } from '../../connectors/types';
 import { renderMsg } from '../../platform/i18n';
 import { openSecretStore } from '../../platform/secrets';
-import { startSandbox, type Sandbox } from '../../sandbox';
+import { simulatorStarters, type StartedSimulator } from '../../sandbox/simulators';
 import { fixedPartnerCredentials, localPartnerCredentials } from '../../services/partners';
 import { EXIT } from './exit-codes';
 import { envNameFor, readSecret } from './secret-input';
-import { tempDataDir } from './temp';
 
 export type CliOptions = Record<string, string | boolean | undefined>;
 
@@ -37,40 +36,42 @@ export function addCredentialOptions(command: Command, system: SystemId, descrip
 }
 
 /**
- * Builds the connector (against an in-process sandbox for --scenario), reads the credential and runs `work`;
- * answers EXIT.usage after printing what is missing. The sandbox, if any, is closed afterwards.
+ * Builds the connector (against that system's simulator, started in-process, for --scenario), reads the
+ * credential and runs `work`; answers EXIT.usage after printing what is missing. The simulator, if any, is
+ * closed afterwards. The CLI never signs in, so partner secrets are local (the simulator's, or the
+ * keychain's / environment's).
  */
 export async function withCredential(
   system: SystemId,
   options: CliOptions,
-  work: (connector: Connector, input: CheckInput) => Promise<number>,
+  work: (connector: Connector, input: CheckInput, ctx: ConnectorContext) => Promise<number>,
 ): Promise<number> {
   const scenarioId = typeof options.scenario === 'string' ? options.scenario : undefined;
-  const sandbox = scenarioId ? await startSandbox({ dataDir: await tempDataDir() }) : undefined;
+  const simulator = scenarioId ? (await simulatorStarters[system](0)).started : undefined;
   try {
-    const ctx: ConnectorContext = sandbox
-      ? { sandboxUrls: sandbox.urls, partnerCredentials: fixedPartnerCredentials(sandbox.partnerCredentials) }
+    const ctx: ConnectorContext = simulator
+      ? { sandboxUrls: { [system]: simulator.url }, partnerCredentials: fixedPartnerCredentials(simulator.partner ? { [system]: { ...simulator.partner } } : {}) }
       : { partnerCredentials: localPartnerCredentials(() => openSecretStore({ service: 'exopen-connect' })) };
     const connector = createConnectors(ctx)[system];
-    const input = await collectInput(system, connector, options, sandbox, scenarioId);
+    const input = await collectInput(system, connector, options, simulator, scenarioId);
     if ('error' in input) {
       process.stderr.write(`${input.error}\n`);
       return EXIT.usage;
     }
-    return await work(connector, input);
+    return await work(connector, input, ctx);
   } finally {
-    await sandbox?.close();
+    await simulator?.close();
   }
 }
 
 type Input = { fields: Record<string, string>; secrets: Record<string, string> } | { error: string };
 
-async function collectInput(system: SystemId, connector: Connector, options: CliOptions, sandbox: Sandbox | undefined, scenarioId: string | undefined): Promise<Input> {
+async function collectInput(system: SystemId, connector: Connector, options: CliOptions, simulator: StartedSimulator | undefined, scenarioId: string | undefined): Promise<Input> {
   const fields: Record<string, string> = {};
   const secrets: Record<string, string> = {};
-  if (sandbox && scenarioId) {
-    const scenario = sandbox.scenarios[system]?.find((candidate) => candidate.id === scenarioId);
-    if (!scenario) return { error: `Unknown scenario "${scenarioId}". Known: ${(sandbox.scenarios[system] ?? []).map((s) => s.id).join(', ')}` };
+  if (simulator && scenarioId) {
+    const scenario = simulator.scenarios.find((candidate) => candidate.id === scenarioId);
+    if (!scenario) return { error: `Unknown scenario "${scenarioId}". Known: ${simulator.scenarios.map((s) => s.id).join(', ')}` };
     Object.assign(fields, scenario.fields, { environment: 'sandbox' });
     Object.assign(secrets, scenario.secrets);
   }
