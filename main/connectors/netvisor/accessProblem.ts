@@ -3,7 +3,7 @@
  * Netvisor partner credentials to sign with. Both are explained, never thrown.
  */
 import { msg, type FieldError } from '../types';
-import type { CheckOutcome } from './outcome';
+import type { CheckOutcome } from '../shared/outcome';
 import type { Access } from './session';
 
 // The field most likely to explain a failed sign-in comes first.

@@ -8,7 +8,7 @@ import { accessProblemOutcome } from './accessProblem';
 import { classifyAuthFailure } from './authFailure';
 import { diagnose } from './diagnosis';
 import { NetvisorApiError } from './errors';
-import type { CheckOutcome } from './outcome';
+import type { CheckOutcome } from '../shared/outcome';
 import { AUTH_PROBE_PATH, findResource } from './resources';
 import type { ProbeOutcome, Session } from './session';
 

@@ -4,7 +4,7 @@ import { msg } from '../types';
 import { pingHost } from './client';
 import { diagnose } from './diagnosis';
 import { fieldsOutcome } from './accessProblem';
-import type { CheckOutcome } from './outcome';
+import type { CheckOutcome } from '../shared/outcome';
 import type { Session } from './session';
 
 export async function checkReachable(session: Session): Promise<CheckOutcome> {

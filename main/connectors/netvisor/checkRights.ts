@@ -7,7 +7,8 @@ import { accessProblemOutcome } from './accessProblem';
 import { classifyAccess } from './access';
 import { diagnose, vendorText, type DiagnosisContext } from './diagnosis';
 import { NetvisorApiError } from './errors';
-import type { CheckOutcome } from './outcome';
+import type { MatrixRun } from '../shared/matrixRun';
+import type { CheckOutcome } from '../shared/outcome';
 import { PARTNER_SEARCH_KEY } from './partnerKey';
 import { NETVISOR_RESOURCES, type NetvisorResource } from './resources';
 import { NO_API_MEANING, summariseRights } from './rightsSummary';
@@ -33,15 +34,7 @@ export function rowFor(resource: NetvisorResource, outcome: ProbeOutcome, contex
   return { ...base, status: 'error', meaning: diagnosis.meaning, fix: diagnosis.fix, ...(diagnosis.vendor ? { vendor: diagnosis.vendor } : {}) };
 }
 
-export interface RightsRun {
-  /** Row ids to probe; undefined = all. */
-  readonly only?: ReadonlySet<string>;
-  /** Rows of the previous report, kept for the resources not probed this time. */
-  readonly previousRows?: ReadonlyArray<MatrixRow>;
-  readonly onRow: (row: MatrixRow, done: number, total: number) => void;
-}
-
-export async function checkRights(session: Session, run: RightsRun): Promise<CheckOutcome> {
+export async function checkRights(session: Session, run: MatrixRun): Promise<CheckOutcome> {
   const access = await session.access();
   if (!access.ok) return accessProblemOutcome('rights', access);
   const kept = new Map((run.previousRows ?? []).map((row) => [row.id, row]));

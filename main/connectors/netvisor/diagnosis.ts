@@ -3,16 +3,10 @@
  * vendor's words verbatim (VendorText) next to our explanation, as Netvisor asks integrators to do.
  */
 import { NetworkError } from '../../platform/http';
-import { msg, type FailureKind, type Msg, type VendorText } from '../types';
+import { msg, type FailureKind, type VendorText } from '../types';
+import { pair, type Diagnosis } from '../shared/diagnosis';
 import { classifyAuthFailure } from './authFailure';
 import { NetvisorApiError, NetvisorParseError, type NetvisorErrorCode } from './errors';
-
-export interface Diagnosis {
-  readonly kind: FailureKind;
-  readonly meaning: Msg;
-  readonly fix: Msg;
-  readonly vendor?: VendorText;
-}
 
 /** Facts about the setup that sharpen an explanation (the host we talked to, the company we asked for). */
 export interface DiagnosisContext {
@@ -32,10 +26,6 @@ export const vendorText = (error: NetvisorApiError): VendorText => ({
   httpStatus: error.httpStatus,
 });
 
-const pair = (base: string, params?: Record<string, string | number>) => ({
-  meaning: msg(`${base}.meaning`, params),
-  fix: msg(`${base}.fix`, params),
-});
 
 const CODE_KEYS: { readonly [K in NetvisorErrorCode]: { readonly key: string; readonly kind: FailureKind } } = {
   AUTHENTICATION_FAILED: { key: 'wrongKeys', kind: 'input' },

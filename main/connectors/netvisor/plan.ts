@@ -3,6 +3,7 @@
  * (`rights:accountingledger.nv`); every named check brings the checks it depends on, so a re-test of one
  * blocked resource still proves the keys work today.
  */
+import { withDependencies } from '../shared/plan';
 import { CHECK_IDS, DEPENDS_ON, isCheckId, type CheckId } from './checkIds';
 import { findResource } from './resources';
 
@@ -40,8 +41,6 @@ export function planRun(only: ReadonlyArray<string> | undefined): RunPlan {
     if (!resource) throw new UnknownCheckError(entry);
     rows.add(resource.path);
   }
-  for (const id of [...checks]) {
-    for (let dependency = DEPENDS_ON[id]; dependency; dependency = DEPENDS_ON[dependency]) checks.add(dependency);
-  }
+  withDependencies(checks, DEPENDS_ON);
   return allRows || rows.size === 0 ? { checks } : { checks, rows };
 }

@@ -3,7 +3,7 @@
  * has been allowed yet (Netvisor blocks every resource by default) or the plan has no API at all.
  */
 import { msg, type MatrixRow } from '../types';
-import type { CheckOutcome } from './outcome';
+import type { CheckOutcome } from '../shared/outcome';
 import { PARTNER_SEARCH_KEY } from './partnerKey';
 import { NETVISOR_RESOURCES } from './resources';
 

@@ -3,6 +3,7 @@
  * so the authentication, company and rights checks reuse one answer instead of asking Netvisor twice.
  */
 import type { ConnectorContext, RequestRecorder } from '../context';
+import { countingRecorder } from '../shared/countingRecorder';
 import type { CheckInput, FieldError } from '../types';
 import type { CheckId } from './checkIds';
 import { NetvisorClient, type NetvisorReply } from './client';
@@ -30,18 +31,6 @@ export interface Session {
   access(): Promise<Access>;
 }
 
-function countingRecorder(inner: RequestRecorder | undefined): { recorder: RequestRecorder; count: () => number } {
-  let count = 0;
-  return {
-    recorder: {
-      record(request) {
-        count++;
-        inner?.record(request);
-      },
-    },
-    count: () => count,
-  };
-}
 
 export function createSession(ctx: ConnectorContext, input: CheckInput, signal?: AbortSignal): Session {
   const customerKey = input.secrets['customerKey']?.trim() ?? '';

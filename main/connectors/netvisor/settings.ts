@@ -3,11 +3,18 @@
  * same reading drives validate(), the checks and the handoff, so they can never disagree.
  */
 import type { ConnectorContext } from '../context';
-import { msg, type FieldError } from '../types';
+import {
+  defaultEnvironment as sharedDefaultEnvironment,
+  resolveBaseUrl as sharedResolveBaseUrl,
+  validationError,
+  type BaseUrlResult,
+  type BaseUrlSpec,
+  type Environment,
+} from '../shared/baseUrl';
+import type { FieldError } from '../types';
 import { businessIdProblem, parseBusinessId } from './businessId';
 
-export const ENVIRONMENTS = ['sandbox', 'production', 'test', 'custom'] as const;
-export type Environment = (typeof ENVIRONMENTS)[number];
+export { ENVIRONMENTS, type Environment } from '../shared/baseUrl';
 
 /** Production and Netvisor's partner test (ISV) environment; test partner keys only work on the latter. */
 export const ENVIRONMENT_URLS = {
@@ -24,55 +31,14 @@ export interface NetvisorSettings {
   readonly baseUrl: string;
 }
 
-export const defaultEnvironment = (ctx: ConnectorContext): Environment => (ctx.sandboxUrls?.netvisor ? 'sandbox' : 'production');
+export const defaultEnvironment = (ctx: ConnectorContext): Environment => sharedDefaultEnvironment(ctx, 'netvisor');
 
-const fieldError = (field: string, key: string, params?: Record<string, string | number>): FieldError => ({
-  field,
-  message: msg(`netvisor:validation.${key}`, params),
-});
+const fieldError = (field: string, key: string, params?: Record<string, string | number>): FieldError => validationError('netvisor', field, key, params);
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-function checkCustomUrl(raw: string): { ok: true; url: string } | { ok: false; error: FieldError } {
-  if (!raw) return { ok: false, error: fieldError('baseUrl', 'baseUrl.missing') };
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch (error) {
-    if (!(error instanceof TypeError)) throw error;
-    return { ok: false, error: fieldError('baseUrl', 'baseUrl.invalid', { value: raw }) };
-  }
-  const loopback = LOOPBACK.has(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    return { ok: false, error: fieldError('baseUrl', 'baseUrl.https', { value: raw }) };
-  }
-  if (url.username || url.password || url.search || url.hash) {
-    return { ok: false, error: fieldError('baseUrl', 'baseUrl.extra', { value: raw }) };
-  }
-  return { ok: true, url: url.href.replace(/\/+$/, '') };
-}
+const BASE_URL: BaseUrlSpec = { system: 'netvisor', urls: ENVIRONMENT_URLS };
 
 /** The base URL of the chosen environment, or the error on `environment` / `baseUrl`. */
-export function resolveBaseUrl(fields: Readonly<Record<string, string>>, ctx: ConnectorContext): { ok: true; url: string; environment: Environment } | { ok: false; error: FieldError } {
-  const chosen = fields['environment']?.trim() || defaultEnvironment(ctx);
-  if (!(ENVIRONMENTS as ReadonlyArray<string>).includes(chosen)) {
-    return { ok: false, error: fieldError('environment', 'environment.unknown', { value: chosen }) };
-  }
-  const environment = chosen as Environment;
-  switch (environment) {
-    case 'sandbox': {
-      const url = ctx.sandboxUrls?.netvisor;
-      return url ? { ok: true, url, environment } : { ok: false, error: fieldError('environment', 'environment.noSandbox') };
-    }
-    case 'production':
-    case 'test':
-      return { ok: true, url: ENVIRONMENT_URLS[environment], environment };
-    case 'custom': {
-      const checked = checkCustomUrl(fields['baseUrl']?.trim() ?? '');
-      return checked.ok ? { ok: true, url: checked.url, environment } : checked;
-    }
-  }
-}
+export const resolveBaseUrl = (fields: Readonly<Record<string, string>>, ctx: ConnectorContext): BaseUrlResult => sharedResolveBaseUrl(fields, ctx, BASE_URL);
 
 export type SettingsResult =
   | { readonly ok: true; readonly settings: NetvisorSettings }

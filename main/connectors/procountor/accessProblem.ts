@@ -3,7 +3,7 @@
  * exchange Procountor API keys (no partner credentials, no broker). Both are explained, never thrown.
  */
 import { msg, type FieldError } from '../types';
-import type { CheckOutcome } from './outcome';
+import type { CheckOutcome } from '../shared/outcome';
 import type { Access } from './session';
 
 // The field most likely to explain a refused key comes first.

@@ -7,11 +7,12 @@
 import { msg, type MatrixRow } from '../types';
 import { accessProblemOutcome } from './accessProblem';
 import { DATA_AREAS, PROCOUNTOR_AREAS } from './areas';
-import { userRightsOf, type MatrixRun } from './checkRights';
+import type { MatrixRun } from '../shared/matrixRun';
+import { userRightsOf } from './checkRights';
 import { dataRow, isEmptyRow, isNotEnabledRow, isRestricted } from './dataRow';
 import { diagnose } from './diagnosis';
 import { readIdentity } from './identity';
-import type { CheckOutcome } from './outcome';
+import type { CheckOutcome } from '../shared/outcome';
 import type { UserRights } from './rights';
 import type { Session } from './session';
 

@@ -8,7 +8,7 @@
 import { msg } from '../types';
 import { accessProblemOutcome } from './accessProblem';
 import { diagnose, vendorText } from './diagnosis';
-import type { CheckOutcome } from './outcome';
+import type { CheckOutcome } from '../shared/outcome';
 import { isRefusal } from './rightsRow';
 import type { Session } from './session';
 

@@ -7,7 +7,7 @@ import { msg, type Company } from '../types';
 import { accessProblemOutcome } from './accessProblem';
 import { diagnose } from './diagnosis';
 import { readIdentity, type Identity } from './identity';
-import type { CheckOutcome } from './outcome';
+import type { CheckOutcome } from '../shared/outcome';
 import type { Session } from './session';
 
 export interface IdentityCheck {

@@ -9,19 +9,12 @@ import { PROCOUNTOR_AREAS } from './areas';
 import { diagnose } from './diagnosis';
 import { ProcountorParseError } from './errors';
 import { readIdentity } from './identity';
-import type { CheckOutcome } from './outcome';
+import type { MatrixRun } from '../shared/matrixRun';
+import type { CheckOutcome } from '../shared/outcome';
 import { readUserRights, type UserRights } from './rights';
 import { rightsRow } from './rightsRow';
 import { summariseRights } from './rightsSummary';
 import type { OpenAccess, Session } from './session';
-
-export interface MatrixRun {
-  /** Row ids to probe; undefined = all. */
-  readonly only?: ReadonlySet<string>;
-  /** Rows of the previous report, kept for the rows not probed this time. */
-  readonly previousRows?: ReadonlyArray<MatrixRow>;
-  readonly onRow: (row: MatrixRow, done: number, total: number) => void;
-}
 
 /** The API user's rights, or undefined when they cannot be read (the probes still decide). */
 export async function userRightsOf(access: OpenAccess, checkId: string): Promise<UserRights | undefined> {

@@ -6,7 +6,7 @@ import { msg } from '../types';
 import { accessProblemOutcome } from './accessProblem';
 import { EXOPEN_CLIENT_ID } from './clientId';
 import { diagnose, isCheckFailure } from './diagnosis';
-import type { CheckOutcome } from './outcome';
+import type { CheckOutcome } from '../shared/outcome';
 import type { Session } from './session';
 
 export async function checkToken(session: Session): Promise<CheckOutcome> {

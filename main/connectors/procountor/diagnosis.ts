@@ -3,18 +3,12 @@
  * verbatim (VendorText) beside our explanation.
  */
 import { NetworkError } from '../../platform/http';
-import { msg, type FailureKind, type Msg, type VendorText } from '../types';
+import type { FailureKind, VendorText } from '../types';
+import { pair, type Diagnosis } from '../shared/diagnosis';
 import type { ApiKeyInfo } from './apiKey';
 import { EXOPEN_CLIENT_ID } from './clientId';
 import { ProcountorApiError, ProcountorParseError, ProcountorTokenError } from './errors';
 import { classifyTokenFailure } from './tokenFailure';
-
-export interface Diagnosis {
-  readonly kind: FailureKind;
-  readonly meaning: Msg;
-  readonly fix: Msg;
-  readonly vendor?: VendorText;
-}
 
 /** Facts about the setup that sharpen an explanation. */
 export interface DiagnosisContext {
@@ -35,10 +29,6 @@ export function vendorText(error: ProcountorApiError | ProcountorTokenError): Ve
   return { text: error.verbatim || `HTTP ${error.httpStatus}`, httpStatus: error.httpStatus };
 }
 
-const pair = (base: string, params?: Record<string, string | number>) => ({
-  meaning: msg(`${base}.meaning`, params),
-  fix: msg(`${base}.fix`, params),
-});
 
 export function diagnoseToken(error: ProcountorTokenError, context: DiagnosisContext): Diagnosis {
   const failure = classifyTokenFailure(error, context.apiKey, context.host);

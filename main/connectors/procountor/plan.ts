@@ -4,6 +4,7 @@
  * re-test of one area still proves the key works today.
  */
 import { DATA_AREAS, findArea } from './areas';
+import { withDependencies } from '../shared/plan';
 import { CHECK_IDS, DEPENDS_ON, isCheckId, isRowCheckId, type CheckId, type RowCheckId } from './checkIds';
 
 export interface RunPlan {
@@ -40,8 +41,6 @@ export function planRun(only: ReadonlyArray<string> | undefined): RunPlan {
     rows.set(check, (rows.get(check) ?? new Set()).add(area.id));
   }
   for (const whole of wholeChecks) rows.delete(whole);
-  for (const id of [...checks]) {
-    for (let dependency = DEPENDS_ON[id]; dependency; dependency = DEPENDS_ON[dependency]) checks.add(dependency);
-  }
+  withDependencies(checks, DEPENDS_ON);
   return { checks, rows };
 }

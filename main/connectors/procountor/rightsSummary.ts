@@ -1,7 +1,7 @@
 /** The rights check's verdict from its rows: what is refused, in the words of Procountor's rights screen. */
 import { msg, type MatrixRow } from '../types';
 import { PROCOUNTOR_AREAS } from './areas';
-import type { CheckOutcome } from './outcome';
+import type { CheckOutcome } from '../shared/outcome';
 
 type FailingRow = Extract<MatrixRow, { status: 'blocked' | 'unavailable' | 'error' }>;
 

@@ -2,7 +2,8 @@
  * One check run's shared state: the settings as read, the key's readable claims, one client, and a memo
  * of reads so the identity, rights and data checks reuse one answer per endpoint instead of asking twice.
  */
-import type { ConnectorContext, RequestRecorder } from '../context';
+import type { ConnectorContext } from '../context';
+import { countingRecorder } from '../shared/countingRecorder';
 import type { CheckInput, FieldError } from '../types';
 import { inspectApiKey } from './apiKey';
 import { ProcountorClient, type ProcountorReply } from './client';
@@ -37,18 +38,6 @@ export interface Session {
   access(): Promise<Access>;
 }
 
-function countingRecorder(inner: RequestRecorder | undefined): { recorder: RequestRecorder; count: () => number } {
-  let count = 0;
-  return {
-    recorder: {
-      record(request) {
-        count++;
-        inner?.record(request);
-      },
-    },
-    count: () => count,
-  };
-}
 
 const memoKey = (path: string, params: Readonly<Record<string, string>>): string =>
   `${path}?${new URLSearchParams(Object.entries(params).sort(([a], [b]) => a.localeCompare(b))).toString()}`;

@@ -6,7 +6,7 @@
 import { msg } from '../types';
 import { diagnose } from './diagnosis';
 import { fieldsOutcome } from './inputProblem';
-import type { CheckOutcome } from './outcome';
+import type { CheckOutcome } from '../shared/outcome';
 import type { Session } from './session';
 
 export async function checkCompanies(session: Session): Promise<CheckOutcome> {

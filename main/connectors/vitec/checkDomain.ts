@@ -5,7 +5,7 @@
 import { msg } from '../types';
 import { diagnose } from './diagnosis';
 import { fieldsOutcome } from './inputProblem';
-import type { CheckOutcome } from './outcome';
+import type { CheckOutcome } from '../shared/outcome';
 import { fetched, type Session } from './session';
 
 export async function checkDomain(session: Session): Promise<CheckOutcome> {

@@ -7,7 +7,7 @@ import { diagnose } from './diagnosis';
 import { VitecApiError } from './errors';
 import { fieldsOutcome } from './inputProblem';
 import { integrationRow, summariseIntegration } from './integrationRows';
-import type { CheckOutcome } from './outcome';
+import type { CheckOutcome } from '../shared/outcome';
 import { fetched, type Session } from './session';
 
 /** UNCERTAIN whether Vitec names the partner on an integration; if it does, it should say Exopen. */

@@ -7,7 +7,7 @@ import type { AssumedErrorKind } from './assumedApi';
 import { diagnose } from './diagnosis';
 import { VitecApiError } from './errors';
 import { fieldsOutcome } from './inputProblem';
-import type { CheckOutcome } from './outcome';
+import type { CheckOutcome } from '../shared/outcome';
 import { fetched, type Session } from './session';
 
 const SUMMARY: Partial<Record<AssumedErrorKind, string>> = {

@@ -4,16 +4,10 @@
  * real statuses turn out to be, as long as assumedApi maps them onto the same kinds.
  */
 import { NetworkError } from '../../platform/http';
-import { msg, type FailureKind, type Msg, type VendorText } from '../types';
+import type { FailureKind, VendorText } from '../types';
+import { pair, type Diagnosis } from '../shared/diagnosis';
 import type { AssumedErrorKind } from './assumedApi';
 import { VitecApiError, VitecParseError } from './errors';
-
-export interface Diagnosis {
-  readonly kind: FailureKind;
-  readonly meaning: Msg;
-  readonly fix: Msg;
-  readonly vendor?: VendorText;
-}
 
 /** Facts about the setup that sharpen an explanation. */
 export interface DiagnosisContext {
@@ -36,10 +30,6 @@ export const vendorText = (error: VitecApiError): VendorText => ({
   httpStatus: error.httpStatus,
 });
 
-export const pair = (base: string, params?: Record<string, string | number>): { meaning: Msg; fix: Msg } => ({
-  meaning: msg(`${base}.meaning`, params),
-  fix: msg(`${base}.fix`, params),
-});
 
 const API_KEYS: { readonly [K in AssumedErrorKind]: { readonly key: string; readonly kind: FailureKind } } = {
   invalidCredentials: { key: 'login.wrongCredentials', kind: 'input' },

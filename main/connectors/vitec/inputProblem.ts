@@ -1,6 +1,6 @@
 /** A check that cannot send its request because the form does not validate: explained, never thrown. */
 import { msg, type FieldError } from '../types';
-import type { CheckOutcome } from './outcome';
+import type { CheckOutcome } from '../shared/outcome';
 
 // The field most likely to explain a failed check comes first.
 const FIELD_ORDER = ['domain', 'environment', 'username', 'password', 'integrationId'];

@@ -4,7 +4,7 @@
  */
 import { msg, type MatrixRow } from '../types';
 import type { CompanyBody } from './assumedApi';
-import type { CheckOutcome } from './outcome';
+import type { CheckOutcome } from '../shared/outcome';
 
 /** Names quoted in a summary before it says "and N more" (500-company lists must stay readable). */
 const NAMED = 5;

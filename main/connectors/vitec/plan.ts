@@ -4,6 +4,7 @@
  * one company still proves the sign-in works today. One request answers for every company, so a row re-run
  * refreshes all integration rows: fresher, and no dearer.
  */
+import { withDependencies } from '../shared/plan';
 import { CHECK_IDS, DEPENDS_ON, isCheckId, type CheckId } from './checkIds';
 
 /** `only` named something that is neither a check nor an integration row (a caller bug, reported as such). */
@@ -24,7 +25,7 @@ export function planRun(only: ReadonlyArray<string> | undefined): ReadonlySet<Ch
     const check = colon < 0 ? entry : entry.slice(0, colon);
     const row = colon < 0 ? undefined : entry.slice(colon + 1);
     if (!isCheckId(check) || (row !== undefined && (check !== 'integration' || !row))) throw new UnknownCheckError(entry);
-    for (let id: CheckId | undefined = check; id; id = DEPENDS_ON[id]) checks.add(id);
+    checks.add(check);
   }
-  return checks;
+  return withDependencies(checks, DEPENDS_ON);
 }

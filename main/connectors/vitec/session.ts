@@ -2,7 +2,8 @@
  * One check run's shared state: the settings as read, one client, and the company list fetched once, so the
  * companies and integration checks share a single answer instead of asking Vitec twice.
  */
-import type { ConnectorContext, RequestRecorder } from '../context';
+import type { ConnectorContext } from '../context';
+import { countingRecorder } from '../shared/countingRecorder';
 import type { CheckInput } from '../types';
 import type { CompanyBody } from './assumedApi';
 import { VitecClient } from './client';
@@ -22,16 +23,6 @@ export interface Session {
   companies(): Promise<Fetched<ReadonlyArray<CompanyBody>>>;
 }
 
-function countingRecorder(inner: RequestRecorder | undefined): { recorder: RequestRecorder; count: () => number } {
-  let count = 0;
-  const recorder: RequestRecorder = {
-    record(request) {
-      count++;
-      inner?.record(request);
-    },
-  };
-  return { recorder, count: () => count };
-}
 
 /** Runs a client call and keeps vendor failures as values; anything else is a bug and surfaces. */
 export async function fetched<T>(call: () => Promise<T>): Promise<Fetched<T>> {

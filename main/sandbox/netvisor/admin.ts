@@ -5,7 +5,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { sendJson } from './respond';
-import { SimulatorInputError, type SimulatorState } from './state';
+import { parse, readJson, SimulatorInputError } from '../shared/input';
+import type { SimulatorState } from './state';
 
 const rightsBody = z.object({
   customerId: z.string().min(1),
@@ -24,31 +25,7 @@ const faultBody = z.object({
   ]),
 });
 
-const MAX_BODY = 64 * 1024;
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new SimulatorInputError('request body over 64 KiB');
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  try {
-    return text ? JSON.parse(text) : {};
-  } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
-    throw new SimulatorInputError(`body is not JSON: ${error.message}`);
-  }
-}
-
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`);
-  throw new SimulatorInputError(problems.join('; '));
-}
 
 export interface AdminDeps {
   readonly state: SimulatorState;

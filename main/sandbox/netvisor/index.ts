@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenOnLoopback } from '../shared/server';
 import { handleAdmin } from './admin';
 import { sendFailure, sendText } from './respond';
 import { SCENARIOS } from './scenarios';
@@ -73,11 +73,7 @@ export async function startNetvisorSimulator(options: NetvisorSimulatorOptions =
       else res.destroy(error instanceof Error ? error : undefined);
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOnLoopback(server, options.port);
 
   return {
     url: `http://127.0.0.1:${port}`,
@@ -86,10 +82,6 @@ export async function startNetvisorSimulator(options: NetvisorSimulatorOptions =
     setRight: (customerId, resource, allowed) => state.setRight(customerId, resource, allowed),
     failNext: (customerId, fault) => void state.customer(customerId).faults.push(fault),
     reset: () => state.reset(),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: () => closeServer(server),
   };
 }

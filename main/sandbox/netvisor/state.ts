@@ -4,6 +4,7 @@
  * one-shot faults queued by tests or the demo.
  */
 import { SCENARIOS, SIMULATED_RESOURCES, type ScenarioSpec } from './scenarios';
+import { SimulatorInputError } from '../shared/input';
 
 /** A one-shot misbehaviour for the next request of one customer. */
 export type SimulatorFault =
@@ -34,10 +35,7 @@ export interface CustomerState {
   readonly faults: SimulatorFault[];
 }
 
-/** A bad admin call (unknown customer or resource); the message says which. */
-export class SimulatorInputError extends Error {
-  readonly code = 'E_SIMULATOR_INPUT';
-}
+export { SimulatorInputError };
 
 // UNCERTAIN whether Netvisor checks TransactionId uniqueness per partner or globally; per partner here.
 const MAX_REMEMBERED_TRANSACTIONS = 100_000;

@@ -4,8 +4,9 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { readJson, sendJson } from './respond';
-import { SimulatorInputError, type SimulatorState } from './state';
+import { parse, readJson, SimulatorInputError } from '../shared/input';
+import { sendJson } from './respond';
+import type { SimulatorState } from './state';
 import type { RateLimiter } from './throttle';
 
 /** `scenario` is a scenario id or a demo API key. */
@@ -13,12 +14,6 @@ const rightsBody = z.object({ scenario: z.string().min(1), area: z.string().min(
 const limitationBody = z.object({ scenario: z.string().min(1), right: z.string().min(1), on: z.boolean() });
 const documentsBody = z.object({ scenario: z.string().min(1), on: z.boolean() });
 
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`);
-  throw new SimulatorInputError(problems.join('; '));
-}
 
 export interface AdminDeps {
   readonly state: SimulatorState;

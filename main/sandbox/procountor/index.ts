@@ -5,7 +5,7 @@
  * the admin endpoints live at /_sandbox/ (also under the base, for convenience).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenOnLoopback } from '../shared/server';
 import { handleAdmin } from './admin';
 import { handleApi } from './api';
 import { sendErrors, sendText } from './respond';
@@ -71,11 +71,7 @@ function scenarioInfo(state: SimulatorState): ReadonlyArray<ProcountorScenarioIn
 
 export async function startProcountorSimulator(options: ProcountorSimulatorOptions = {}): Promise<ProcountorSimulator> {
   const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOnLoopback(server, options.port);
   const url = `http://127.0.0.1:${port}/api`;
   const state = new SimulatorState(url, options.clock ?? Date.now);
   const limiter = new RateLimiter();
@@ -115,11 +111,7 @@ export async function startProcountorSimulator(options: ProcountorSimulatorOptio
     stats: (clientId = EXOPEN_CLIENT_ID) => limiter.stats(clientId),
     expireTokens: () => state.expireTokens(),
     reset,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: () => closeServer(server),
   };
 }
 

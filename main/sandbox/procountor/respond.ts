@@ -1,6 +1,5 @@
-/** Writing answers: JSON bodies, Procountor's `{"errors":[…]}` error bodies, OAuth errors, and form/JSON input. */
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { SimulatorInputError } from './state';
+/** Writing answers: JSON bodies, Procountor's `{"errors":[…]}` error bodies and OAuth errors (input: ../shared/input). */
+import type { ServerResponse } from 'node:http';
 
 export function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
   const body = JSON.stringify(value);
@@ -23,25 +22,3 @@ export function sendText(res: ServerResponse, status: number, text: string): voi
   res.end(text);
 }
 
-const MAX_BODY = 64 * 1024;
-
-export async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new SimulatorInputError('request body over 64 KiB');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-export async function readJson(req: IncomingMessage): Promise<unknown> {
-  const text = await readBody(req);
-  try {
-    return text ? (JSON.parse(text) as unknown) : {};
-  } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
-    throw new SimulatorInputError(`body is not JSON: ${error.message}`);
-  }
-}

@@ -9,6 +9,7 @@ import { attachments, invoices, type Invoice } from './fixturesTrade';
 import { signKey } from './jwt';
 import { AREA_RIGHTS, fullViewingRights, LEVELS, setAt, type Level, type Rights } from './rightsModel';
 import { SCENARIOS, type ScenarioSpec } from './scenarios';
+import { SimulatorInputError } from '../shared/input';
 
 export const EXOPEN_CLIENT_ID = 'exopenClient';
 /** A second registered API client, so a key made for another integration verifies but is not ours. */
@@ -41,10 +42,7 @@ export interface IssuedToken {
   readonly expiresAt: number;
 }
 
-/** A bad admin call (unknown scenario, area or level); the message says which. */
-export class SimulatorInputError extends Error {
-  readonly code = 'E_SIMULATOR_INPUT';
-}
+export { SimulatorInputError };
 
 function companyData(spec: ScenarioSpec, todayMs: number): CompanyData {
   const empty = spec.data === 'empty';

@@ -7,7 +7,8 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { verifyKey } from './jwt';
-import { readBody, sendErrors, sendJson, sendOAuthError } from './respond';
+import { readBody } from '../shared/input';
+import { sendErrors, sendJson, sendOAuthError } from './respond';
 import type { SimulatorState } from './state';
 import { TOKEN_LIFETIME_S } from './state';
 import { TEXTS } from './texts';

@@ -4,8 +4,9 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { readJson, sendJson } from './respond';
-import { SimulatorInputError, type VitecSimulatorState } from './state';
+import { parse, readJson, SimulatorInputError } from '../shared/input';
+import { sendJson } from './respond';
+import type { VitecSimulatorState } from './state';
 
 const companyRef = { domain: z.string().min(1), companyId: z.string().min(1) };
 const integrationBody = z.object({ ...companyRef, enabled: z.boolean() });
@@ -16,11 +17,6 @@ const changesBody = z.object({
   entityType: z.enum(['voucher', 'customer', 'supplier', 'dimension', 'account']).optional(),
 });
 
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  throw new SimulatorInputError(result.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; '));
-}
 
 export interface AdminDeps {
   readonly state: VitecSimulatorState;

@@ -4,7 +4,7 @@
  * scenario. The client names the installation in a header (see assumedApi) since every domain shares a port.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenOnLoopback } from '../shared/server';
 import { handleAdmin } from './admin';
 import { sendJson } from './respond';
 import { companyId } from './companies';
@@ -84,11 +84,7 @@ export async function startVitecSimulator(options: VitecSimulatorOptions = {}): 
       else res.destroy(error instanceof Error ? error : undefined);
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOnLoopback(server, options.port);
 
   return {
     url: `http://127.0.0.1:${port}`,
@@ -98,10 +94,6 @@ export async function startVitecSimulator(options: VitecSimulatorOptions = {}): 
     stats: () => ({ requests: counts.requests, maxInFlight: counts.maxInFlight }),
     resetStats: () => Object.assign(counts, { requests: 0, maxInFlight: counts.inFlight }),
     reset: () => state.reset(),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: () => closeServer(server),
   };
 }

@@ -6,6 +6,7 @@
 import type { RevisionBody } from '../../connectors/vitec/assumedApi';
 import { companyId, companyName, orgNumber } from './companies';
 import { SCENARIOS, type ScenarioSpec, type UserState } from './scenarios';
+import { SimulatorInputError } from '../shared/input';
 
 export interface CompanyState {
   readonly id: string;
@@ -31,10 +32,7 @@ export interface InstallationState {
   readonly companies: Map<string, CompanyState>;
 }
 
-/** A bad admin call (unknown domain or company); the message says which. */
-export class SimulatorInputError extends Error {
-  readonly code = 'E_SIMULATOR_INPUT';
-}
+export { SimulatorInputError };
 
 const ENTITY_TYPES: ReadonlyArray<RevisionBody['entityType']> = ['voucher', 'customer', 'supplier', 'dimension', 'account'];
 /** Each company starts with this much history, so "since 0" returns something where the integration is on. */

@@ -4,7 +4,7 @@
  * `openExternal` is the one port a host supplies, so the harness records what it was asked to open.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BridgeError, Envelope, InvokeInput, InvokeName, InvokeOutput } from '../../../preload/contract';
@@ -12,6 +12,7 @@ import { startSandbox, type Sandbox, type SandboxScenario } from '../../../main/
 import { dispatchCall } from '../../../main/services/dispatch';
 import { createRuntime, type Runtime } from '../../../main/services/runtime';
 import { createLogger } from '../../../main/platform/log';
+import { filesWhere } from '../../support/files';
 import { browserSignIn } from '../../support/sign-in';
 
 export interface Harness {
@@ -111,17 +112,5 @@ export async function filesContaining(dir: string, secret: string): Promise<stri
   const needles = [secret, encodeURIComponent(secret), bytes.toString('base64').replace(/=+$/, ''), bytes.toString('base64url'), bytes.toString('hex')].map(
     (needle) => Buffer.from(needle),
   );
-  const hits: string[] = [];
-  async function walk(path: string): Promise<void> {
-    for (const entry of await readdir(path, { withFileTypes: true })) {
-      const full = join(path, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile()) {
-        const body = await readFile(full);
-        if (needles.some((needle) => body.includes(needle))) hits.push(full);
-      }
-    }
-  }
-  await walk(dir);
-  return hits;
+  return filesWhere(dir, (body) => needles.some((needle) => body.includes(needle)));
 }

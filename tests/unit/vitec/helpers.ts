@@ -1,8 +1,9 @@
 /** Shared set-up for the Vitec tests: a connector context for a simulator, scenario inputs, English rendering. */
 import type { ConnectorContext, RecordedRequest } from '../../../main/connectors/context';
-import type { CheckEvent, CheckInput, CheckReport, CheckResult, MatrixRow, Msg } from '../../../main/connectors/types';
+import type { CheckEvent, CheckInput, CheckReport, CheckResult, MatrixRow } from '../../../main/connectors/types';
 import type { VitecScenarioInfo, VitecSimulator } from '../../../main/sandbox/vitec';
 import vitecLocale from '../../../resources/locales/en/vitec.json';
+import { englishRenderer, lookupIn, messagesIn, type LocaleTree } from '../../support/messages';
 
 const noPartner: ConnectorContext['partnerCredentials'] = { describe: async () => 'none', get: async () => undefined };
 
@@ -54,11 +55,7 @@ export const rowsOf = (report: CheckReport): ReadonlyArray<MatrixRow> => {
 
 export const statuses = (report: CheckReport): Record<string, string> => Object.fromEntries(report.results.map((result) => [result.checkId, result.status]));
 
-type Tree = { readonly [key: string]: string | Tree };
-
-function lookup(dotted: string): string | Tree | undefined {
-  return dotted.split('.').reduce<string | Tree | undefined>((node, part) => (typeof node === 'object' ? node[part] : undefined), vitecLocale as Tree);
-}
+const lookup = lookupIn(vitecLocale as LocaleTree);
 
 /** True when the key (or its plural forms) exists in vitec.json. */
 export const keyExists = (key: string): boolean => {
@@ -69,26 +66,5 @@ export const keyExists = (key: string): boolean => {
 /** True when the key names a message or a group of messages (the base of a meaning/fix pair). */
 export const keyOrBranchExists = (key: string): boolean => lookup(key.replace(/^vitec:/, '')) !== undefined;
 
-/** The English text of a Msg with i18next's plural suffixes and {{param}} interpolation; throws if missing. */
-export function render(message: Msg): string {
-  const [namespace, path] = message.key.split(':') as [string, string];
-  if (namespace !== 'vitec') throw new Error(`not a vitec key: ${message.key}`);
-  const count = message.params?.['count'];
-  const plural = typeof count === 'number' ? lookup(`${path}_${count === 1 ? 'one' : 'other'}`) : undefined;
-  const template = plural ?? lookup(path);
-  if (typeof template !== 'string') throw new Error(`missing English text for ${message.key}`);
-  return template.replace(/\{\{(\w+)\}\}/g, (_match, name: string) => {
-    const value = message.params?.[name];
-    if (value === undefined) throw new Error(`${message.key} needs {{${name}}}`);
-    return String(value);
-  });
-}
-
-/** Every Msg inside a value (results, rows, descriptors), for the "all keys exist" assertions. */
-export function messagesIn(value: unknown): Msg[] {
-  if (Array.isArray(value)) return value.flatMap(messagesIn);
-  if (typeof value !== 'object' || value === null) return [];
-  const record = value as Record<string, unknown>;
-  if (typeof record['key'] === 'string' && Object.keys(record).every((key) => key === 'key' || key === 'params')) return [record as unknown as Msg];
-  return Object.values(record).flatMap(messagesIn);
-}
+export const render = englishRenderer('vitec', lookup);
+export { messagesIn };

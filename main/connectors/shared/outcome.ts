@@ -1,10 +1,15 @@
-/** What one check concluded, before the runner stamps it with its id and duration. */
+/** What one check concluded, before the runner stamps it with its id and duration. The same for every connector. */
 import type { CheckResult, MatrixRow, Msg } from '../types';
 import type { Diagnosis } from './diagnosis';
 
 export type CheckOutcome =
   | { readonly status: 'passed'; readonly summary: Msg; readonly rows?: ReadonlyArray<MatrixRow> }
-  | { readonly status: 'failed' | 'warning'; readonly summary: Msg; readonly diagnosis: Diagnosis; readonly rows?: ReadonlyArray<MatrixRow> }
+  | {
+      readonly status: 'failed' | 'warning';
+      readonly summary: Msg;
+      readonly diagnosis: Diagnosis;
+      readonly rows?: ReadonlyArray<MatrixRow>;
+    }
   | { readonly status: 'skipped'; readonly summary: Msg };
 
 export function toResult(checkId: string, outcome: CheckOutcome, durationMs: number): CheckResult {
