@@ -37,61 +37,49 @@ type Starter<K extends SystemId> = (latencyMs: number) => Promise<{ handle: Simu
 
 const withExpect = (key: string, values: ReadonlyArray<string> | undefined) => (values ? { expect: { [key]: values } } : {});
 
+interface SimulatorLike<S> {
+  readonly url: string;
+  readonly partner?: Readonly<Record<string, string>>;
+  readonly scenarios: ReadonlyArray<S & { readonly id: string; readonly title: string; readonly description: string }>;
+  close(): Promise<void>;
+}
+
+/** What every adapter does alike; `describe` says what a scenario's demo credential means in wizard terms. */
+function adapt<S>(handle: SimulatorLike<S>, describe: (scenario: S & { title: string }) => Pick<SandboxScenario, 'fields' | 'secrets' | 'expect'>): StartedSimulator {
+  return {
+    url: handle.url,
+    ...(handle.partner ? { partner: { ...handle.partner } } : {}),
+    scenarios: handle.scenarios.map((scenario) => ({ id: scenario.id, title: scenario.title, description: scenario.description, ...describe(scenario) })),
+    close: () => handle.close(),
+  };
+}
+
 export const simulatorStarters: { readonly [K in SystemId]: Starter<K> } = {
   netvisor: async (latencyMs) => {
     const handle = await startNetvisorSimulator({ latencyMs });
-    return {
-      handle,
-      started: {
-        url: handle.url,
-        partner: { ...handle.partner },
-        scenarios: handle.scenarios.map((scenario) => ({
-          id: scenario.id,
-          title: scenario.title,
-          description: scenario.description,
-          fields: { companyName: scenario.title, businessId: scenario.credentials.businessId, customerId: scenario.credentials.customerId },
-          secrets: { customerKey: scenario.credentials.customerKey },
-          ...withExpect('blocked', scenario.expectBlocked),
-        })),
-        close: () => handle.close(),
-      },
-    };
+    const started = adapt(handle, (scenario) => ({
+      fields: { companyName: scenario.title, businessId: scenario.credentials.businessId, customerId: scenario.credentials.customerId },
+      secrets: { customerKey: scenario.credentials.customerKey },
+      ...withExpect('blocked', scenario.expectBlocked),
+    }));
+    return { handle, started };
   },
   procountor: async (latencyMs) => {
     const handle = await startProcountorSimulator({ latencyMs });
-    return {
-      handle,
-      started: {
-        url: handle.url,
-        partner: { ...handle.partner },
-        scenarios: handle.scenarios.map((scenario) => ({
-          id: scenario.id,
-          title: scenario.title,
-          description: scenario.description,
-          fields: {},
-          secrets: { apiKey: scenario.credentials.apiKey },
-          ...withExpect('missing', scenario.expectMissing),
-        })),
-        close: () => handle.close(),
-      },
-    };
+    const started = adapt(handle, (scenario) => ({
+      fields: {},
+      secrets: { apiKey: scenario.credentials.apiKey },
+      ...withExpect('missing', scenario.expectMissing),
+    }));
+    return { handle, started };
   },
   vitec: async (latencyMs) => {
     const handle = await startVitecSimulator({ latencyMs });
-    return {
-      handle,
-      started: {
-        url: handle.url,
-        scenarios: handle.scenarios.map((scenario) => ({
-          id: scenario.id,
-          title: scenario.title,
-          description: scenario.description,
-          fields: { domain: scenario.credentials.domain, username: scenario.credentials.username, integrationId: scenario.credentials.integrationId },
-          secrets: { password: scenario.credentials.password },
-          ...withExpect('withoutIntegration', scenario.expectWithoutIntegration),
-        })),
-        close: () => handle.close(),
-      },
-    };
+    const started = adapt(handle, (scenario) => ({
+      fields: { domain: scenario.credentials.domain, username: scenario.credentials.username, integrationId: scenario.credentials.integrationId },
+      secrets: { password: scenario.credentials.password },
+      ...withExpect('withoutIntegration', scenario.expectWithoutIntegration),
+    }));
+    return { handle, started };
   },
 };

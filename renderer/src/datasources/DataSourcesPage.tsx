@@ -1,7 +1,6 @@
 import { useEffect, useRef } from 'react';
-import Paper from '@mui/material/Paper';
-import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
+import { PageSection } from '../components/PageSection';
 import { Loading } from '../components/Loading';
 import { SignInPanel } from '../components/signin/SignInPanel';
 import { useFocusAfterSignIn } from '../components/signin/useFocusAfterSignIn';
@@ -25,24 +24,10 @@ export function DataSourcesPage() {
   useFocusAfterSignIn(headingRef);
 
   return (
-    <Paper component="section" variant="outlined" aria-labelledby="datasources-heading" sx={{ p: { xs: 2, md: 4 } }}>
-      <Typography
-        id="datasources-heading"
-        ref={headingRef}
-        component="h1"
-        variant="h1"
-        tabIndex={-1}
-        data-testid="page-heading"
-        sx={{ mb: 1, '&:focus': { outline: 'none' }, '&:focus-visible': { outline: '3px solid #f59e0b', outlineOffset: 4 } }}
-      >
-        {t('dataSources.title')}
-      </Typography>
-      <Typography color="text.secondary" sx={{ mb: 2 }}>
-        {t('dataSources.intro')}
-      </Typography>
+    <PageSection id="datasources" headingRef={headingRef} title={t('dataSources.title')} intro={t('dataSources.intro')}>
       {phase === 'unknown' && <Loading text={t('common:loading')} />}
       {phase === 'signedOut' && <SignInPanel reason="dataSources" />}
       {signedIn && <DataSourcesContent headingRef={headingRef} />}
-    </Paper>
+    </PageSection>
   );
 }

@@ -2,11 +2,11 @@ import { useEffect, useRef } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
-import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import ChecklistIcon from '@mui/icons-material/Checklist';
 import PreviewIcon from '@mui/icons-material/Preview';
 import { useTranslation } from 'react-i18next';
+import { PageSection } from '../components/PageSection';
 import type { SystemDescriptor } from '../../../preload/contract';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { SignInPanel } from '../components/signin/SignInPanel';
@@ -82,21 +82,7 @@ export function DiagnosePage() {
   const needsSignIn = state.error !== null && isSessionEnded(state.error) && signedOut;
 
   return (
-    <Paper component="section" variant="outlined" aria-labelledby="diagnose-heading" sx={{ p: { xs: 2, md: 4 } }}>
-      <Typography
-        id="diagnose-heading"
-        ref={headingRef}
-        component="h1"
-        variant="h1"
-        tabIndex={-1}
-        data-testid="page-heading"
-        sx={{ mb: 1, '&:focus': { outline: 'none' }, '&:focus-visible': { outline: '3px solid #f59e0b', outlineOffset: 4 } }}
-      >
-        {t('diagnose.title')}
-      </Typography>
-      <Typography color="text.secondary" sx={{ mb: 3 }}>
-        {t('diagnose.intro')}
-      </Typography>
+    <PageSection id="diagnose" headingRef={headingRef} title={t('diagnose.title')} intro={t('diagnose.intro')} introGap={3}>
 
       <DiagnoseForm descriptor={descriptor} />
 
@@ -113,6 +99,6 @@ export function DiagnosePage() {
       {state.result && state.bundle && <BundleDialog diagnosis={state.result.diagnosis} />}
 
       <Catalogue />
-    </Paper>
+    </PageSection>
   );
 }
