@@ -26,11 +26,9 @@ export async function credentialsToCompanies(page: Page, scenario: SandboxScenar
   await page.getByTestId('field-domain').fill(scenario.fields.domain!);
   await page.getByTestId('field-username').fill(scenario.fields.username!);
   await page.getByTestId('field-integrationId').fill(scenario.fields.integrationId!);
-  await page.getByTestId('field-password').fill(scenario.secrets.password!);
-  await page.getByTestId('field-password').blur();
   await checkStep(page, '3-credentials', options);
-  await expect.poll(() => page.getByTestId('test-run').isEnabled(), { timeout: 10_000 }).toBe(true);
-  await page.getByTestId('test-run').click();
+  // The last field completes the form: the test runs and the company list loads by itself (no click).
+  await page.getByTestId('field-password').fill(scenario.secrets.password!);
   for (const check of ['domain', 'login', 'companies']) await waitForStatus(page, `check-${check}`, ['passed']);
   await waitForStatus(page, 'check-integration', [options.integration]);
   await checkStep(page, '4-test', options);

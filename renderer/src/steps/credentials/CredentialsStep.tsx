@@ -7,6 +7,7 @@ import { useMsg } from '../../components/useMsg';
 import { useActions, useAppStore, type CredentialsState } from '../../store';
 import { canStartTest, visibleFields } from '../../store/session';
 import { FieldInput } from './FieldInput';
+import { useAutoTest } from './useAutoTest';
 
 /** Credentials: the descriptor's fields with "where to find it" help and inline format errors. */
 export function CredentialsStep({ state }: { state: CredentialsState }) {
@@ -18,6 +19,8 @@ export function CredentialsStep({ state }: { state: CredentialsState }) {
   const fieldIds = new Set(descriptor.fields.map((field) => field.id));
   const formErrors = [...(state.showAllErrors ? state.session.fieldErrors : []), ...state.externalErrors].filter((error) => !fieldIds.has(error.field));
 
+  const autoTest = useAutoTest(state, startTest);
+
   // Opened from a hand-off error's link: the named field gets the focus (after StepLayout focused the heading).
   useEffect(() => {
     if (state.focusField) document.getElementById(`field-${state.focusField}`)?.focus();
@@ -26,7 +29,7 @@ export function CredentialsStep({ state }: { state: CredentialsState }) {
   return (
     <StepLayout
       title={t('credentials.title', { system: descriptor.name })}
-      intro={t(sessionOnly ? 'credentials.introSession' : 'credentials.intro')}
+      intro={`${t(sessionOnly ? 'credentials.introSession' : 'credentials.intro')}${autoTest ? ` ${t('credentials.autoTest')}` : ''}`}
       error={state.error}
       onBack={back}
       backDisabled={state.busy}
