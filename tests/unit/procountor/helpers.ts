@@ -1,51 +1,24 @@
 /** Shared set-up for the Procountor tests: a connector context against a simulator, scenario inputs, English rendering. */
-import type { ConnectorContext, RecordedRequest } from '../../../main/connectors/context';
-import type { CheckEvent, CheckInput, CheckReport, CheckResult, MatrixRow } from '../../../main/connectors/types';
+import type { ConnectorContext } from '../../../main/connectors/context';
+import type { CheckInput, CheckReport, MatrixRow } from '../../../main/connectors/types';
 import type { ProcountorScenarioInfo, ProcountorSimulator } from '../../../main/sandbox/procountor';
 import procountorLocale from '../../../resources/locales/en/procountor.json';
 import { englishRenderer, lookupIn, messagesIn, type LocaleTree } from '../../support/messages';
+import { resultOf, scenarioOf, simulatorContext } from '../../support/connector';
 
-export function contextFor(simulator: ProcountorSimulator, extra: Partial<ConnectorContext> = {}): ConnectorContext & { requests: RecordedRequest[] } {
-  const requests: RecordedRequest[] = [];
-  return {
-    sandboxUrls: { procountor: simulator.url },
-    partnerCredentials: {
-      describe: async () => 'sandbox',
-      get: async () => ({ ...simulator.partner }),
-    },
-    recorder: { record: (request) => requests.push(request) },
-    requests,
-    ...extra,
-  };
-}
+export { collectEvents, failing, resultOf, type Failing } from '../../support/connector';
 
-export function scenario(simulator: ProcountorSimulator, id: string): ProcountorScenarioInfo {
-  const found = simulator.scenarios.find((candidate) => candidate.id === id);
-  if (!found) throw new Error(`no scenario ${id}`);
-  return found;
-}
+export const contextFor = (simulator: ProcountorSimulator, extra: Partial<ConnectorContext> = {}) =>
+  simulatorContext('procountor', simulator.url, simulator.partner, extra);
+
+export const scenario = (simulator: ProcountorSimulator, id: string): ProcountorScenarioInfo => scenarioOf(simulator, id);
 
 export function inputFor(info: ProcountorScenarioInfo, fields: Record<string, string> = {}): CheckInput {
   return { fields: { environment: 'sandbox', ...fields }, secrets: { apiKey: info.credentials.apiKey } };
 }
 
-export function collectEvents(): { events: CheckEvent[]; onEvent: (event: CheckEvent) => void } {
-  const events: CheckEvent[] = [];
-  return { events, onEvent: (event) => events.push(event) };
-}
 
-export const resultOf = (results: ReadonlyArray<CheckResult>, checkId: string): CheckResult => {
-  const result = results.find((candidate) => candidate.checkId === checkId);
-  if (!result) throw new Error(`no result for ${checkId}`);
-  return result;
-};
 
-export type Failing = Extract<CheckResult, { status: 'failed' | 'warning' }>;
-export function failing(report: CheckReport, checkId: string): Failing {
-  const result = resultOf(report.results, checkId);
-  if (result.status !== 'failed' && result.status !== 'warning') throw new Error(`${checkId} is ${result.status}`);
-  return result;
-}
 
 export const rowsOf = (report: CheckReport, checkId: string): ReadonlyArray<MatrixRow> => {
   const result = resultOf(report.results, checkId);

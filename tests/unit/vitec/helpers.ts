@@ -1,52 +1,24 @@
 /** Shared set-up for the Vitec tests: a connector context for a simulator, scenario inputs, English rendering. */
-import type { ConnectorContext, RecordedRequest } from '../../../main/connectors/context';
-import type { CheckEvent, CheckInput, CheckReport, CheckResult, MatrixRow } from '../../../main/connectors/types';
+import type { ConnectorContext } from '../../../main/connectors/context';
+import type { CheckInput, CheckReport, MatrixRow } from '../../../main/connectors/types';
 import type { VitecScenarioInfo, VitecSimulator } from '../../../main/sandbox/vitec';
 import vitecLocale from '../../../resources/locales/en/vitec.json';
 import { englishRenderer, lookupIn, messagesIn, type LocaleTree } from '../../support/messages';
+import { resultOf, scenarioOf, simulatorContext } from '../../support/connector';
 
-const noPartner: ConnectorContext['partnerCredentials'] = { describe: async () => 'none', get: async () => undefined };
+export { collectEvents, failing, resultOf, type Failing } from '../../support/connector';
 
-export function contextFor(sandboxUrl: string | undefined, extra: Partial<ConnectorContext> = {}): ConnectorContext & { requests: RecordedRequest[] } {
-  const requests: RecordedRequest[] = [];
-  return {
-    ...(sandboxUrl ? { sandboxUrls: { vitec: sandboxUrl } } : {}),
-    partnerCredentials: noPartner,
-    recorder: { record: (request) => requests.push(request) },
-    requests,
-    ...extra,
-  };
-}
+export const contextFor = (sandboxUrl: string | undefined, extra: Partial<ConnectorContext> = {}) => simulatorContext('vitec', sandboxUrl, undefined, extra);
 
-export function scenario(simulator: VitecSimulator, id: string): VitecScenarioInfo {
-  const found = simulator.scenarios.find((candidate) => candidate.id === id);
-  if (!found) throw new Error(`no scenario ${id}`);
-  return found;
-}
+export const scenario = (simulator: VitecSimulator, id: string): VitecScenarioInfo => scenarioOf(simulator, id);
 
 export function inputFor(info: VitecScenarioInfo, fields: Record<string, string> = {}, secrets: Record<string, string> = {}): CheckInput {
   const { domain, username, integrationId, password } = info.credentials;
   return { fields: { domain, username, integrationId, ...fields }, secrets: { password, ...secrets } };
 }
 
-export function collectEvents(): { events: CheckEvent[]; onEvent: (event: CheckEvent) => void } {
-  const events: CheckEvent[] = [];
-  return { events, onEvent: (event) => events.push(event) };
-}
 
-export const resultOf = (results: ReadonlyArray<CheckResult>, checkId: string): CheckResult => {
-  const result = results.find((candidate) => candidate.checkId === checkId);
-  if (!result) throw new Error(`no result for ${checkId}`);
-  return result;
-};
 
-export type Failing = Extract<CheckResult, { status: 'failed' | 'warning' }>;
-
-export function failing(report: CheckReport, checkId: string): Failing {
-  const result = resultOf(report.results, checkId);
-  if (result.status !== 'failed' && result.status !== 'warning') throw new Error(`${checkId} is ${result.status}`);
-  return result;
-}
 
 export const rowsOf = (report: CheckReport): ReadonlyArray<MatrixRow> => {
   const result = resultOf(report.results, 'integration');
