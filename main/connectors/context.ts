@@ -1,3 +1,4 @@
+import type { MacInputWithoutPartnerKey } from './netvisor/mac';
 import type { SystemId } from './types';
 
 /**
@@ -47,18 +48,9 @@ export interface RequestRecorder {
 
 /** The broker calls connectors use (the Exopen client implements them; see main/exopen). */
 export interface PartnerBroker {
+  /** Everything the MAC needs but Exopen's partner key, which only the backend holds. */
   netvisorSign(
-    input: {
-      readonly url: string;
-      readonly sender: string;
-      readonly customerId: string;
-      readonly timestamp: string;
-      readonly language: string;
-      readonly organisationId: string;
-      readonly transactionId: string;
-      readonly timestampUnix: string;
-      readonly customerKey: string;
-    },
+    input: MacInputWithoutPartnerKey,
     options?: { readonly signal?: AbortSignal },
   ): Promise<{ readonly partnerId: string; readonly mac: string }>;
   procountorToken(
