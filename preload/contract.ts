@@ -41,6 +41,8 @@ export interface AppInfo {
   readonly backend: { readonly environment: 'sandbox' | 'production' | 'custom'; readonly url: string };
   readonly secretBackend: SecretBackend;
   readonly platform: string;
+  /** The host can print the admin task pack to PDF (diagnose.taskPackPdf); the desktop app only. */
+  readonly canPrintPdf: boolean;
 }
 
 export type WizardStep = 'system' | 'prepare' | 'credentials' | 'test' | 'companies' | 'review' | 'handoff' | 'status';
@@ -231,12 +233,24 @@ export const contract = {
         secrets: z.record(fieldId, z.string().min(1).max(4096)).optional(),
       }),
     ),
+    /**
+     * Sandbox only: runs the scenario that reproduces a known problem (its demo credential stays in main), as
+     * diagnose.run would for a typed one; progress as checks.progress. E_NOT_SANDBOX outside the sandbox.
+     */
+    'diagnose.reproduce': call<Diagnosis>()(
+      z.object({ operationId: z.string().uuid(), entryId: z.string().regex(/^[a-z]+\.[a-z0-9-]{1,60}$/, 'catalogue entry id') }),
+    ),
     /** The exact bundle.json the support bundle of that run would contain (preview before saving). */
     'diagnose.bundlePreview': call<{ json: string }>()(z.object({ operationId: z.string().uuid() })),
     /** The redacted support bundle (zip) of that run; fails closed (E_BUNDLE_SECRET_FOUND) if a secret survived. */
     'diagnose.bundle': call<{ fileName: string; base64: string }>()(z.object({ operationId: z.string().uuid() })),
     /** A shareable checklist (HTML) for whoever administers the vendor side, with the fixes of that run if given. */
     'diagnose.taskPack': call<{ fileName: string; html: string }>()(z.object({ system: systemId, operationId: z.string().uuid().optional() })),
+    /**
+     * The same checklist printed to PDF (base64), where the host can print (AppInfo.canPrintPdf); otherwise
+     * E_PDF_UNAVAILABLE. Scanned for the run's secrets before printing (E_BUNDLE_SECRET_FOUND).
+     */
+    'diagnose.taskPackPdf': call<{ fileName: string; base64: string }>()(z.object({ system: systemId, operationId: z.string().uuid().optional() })),
     'settings.get': call<EnvironmentSettings>()(z.object({})),
     'settings.set': call<EnvironmentSettings>()(
       z.object({

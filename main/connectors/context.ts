@@ -78,3 +78,15 @@ export class BrokerRefusedError extends Error {
     this.name = 'BrokerRefusedError';
   }
 }
+
+/**
+ * The broker asked the vendor and got no usable answer (no answer in time, a dropped connection): the vendor
+ * is what cannot be reached, not Exopen, so the connector reports it as a failed check, not a broken run.
+ */
+export class BrokerUpstreamUnavailableError extends Error {
+  readonly code = 'E_BROKER_UPSTREAM_UNAVAILABLE';
+  constructor(readonly detail: string) {
+    super(`the vendor gave the broker no usable answer: ${detail}`);
+    this.name = 'BrokerUpstreamUnavailableError';
+  }
+}

@@ -35,13 +35,19 @@ export async function writeBundle(target: string, diagnosis: Diagnosis, secrets:
   return bundle;
 }
 
+/**
+ * The task pack's gate: throws BundleLeakError (naming `fileName`) when any of the run's secrets is in
+ * `content`. Used on the HTML before it is written, or printed (a PDF's compressed text could not be scanned).
+ */
+export function assertTaskPackClean(content: Uint8Array, secrets: RunSecrets, fileName: string): void {
+  const found = secrets.leaksIn(content);
+  if (found.length > 0) throw new BundleLeakError([fileName], found);
+}
+
 /** Writes an admin task pack, scanned for the run's secrets like a bundle (it should never hold one). */
 export async function writeTaskPack(target: string, html: string, secrets: RunSecrets): Promise<void> {
   const bytes = new TextEncoder().encode(html);
-  const scan = (content: Uint8Array): void => {
-    const found = secrets.leaksIn(content);
-    if (found.length > 0) throw new BundleLeakError([path.basename(target)], found);
-  };
+  const scan = (content: Uint8Array): void => assertTaskPackClean(content, secrets, path.basename(target));
   scan(bytes);
   await writeFileAtomically(target, bytes, scan);
 }

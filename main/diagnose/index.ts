@@ -9,6 +9,6 @@ export { entryIdsOf, matchReport, signatureHolds } from './matcher';
 export { diagnose, runDiagnosis, targetFor, type DiagnoseOptions, type DiagnoseRun, type DiagnoseTarget } from './run';
 export { RunSecrets } from './secrets';
 export { BUNDLE_FILES, BundleLeakError, buildBundle, previewBundleJson, type Bundle, type BundleOptions, type Manifest } from './bundle';
-export { writeBundle, writeFileAtomically, writeTaskPack } from './bundle-file';
+export { assertTaskPackClean, writeBundle, writeFileAtomically, writeTaskPack } from './bundle-file';
 export { buildTaskPack, supportsTaskPack, TASK_PACK_SYSTEMS, type TaskPackInput } from './taskpack';
 export { renderDiagnosis } from './text';

@@ -4,7 +4,7 @@
  * paths, built from the descriptor's "before you start" prerequisites and, when a Diagnosis is given, the
  * fixes of the checks that failed. It never contains a secret: values come only from fields the descriptor
  * declares non-secret, and the finished page is scrubbed with the process-wide redactor as well.
- * The desktop app turns it into a PDF through Electron's printToPDF (not built here).
+ * The desktop app also prints it to PDF (diagnose.taskPackPdf → main/electron/pdf.ts, Electron's printToPDF).
  */
 import { msg, type FailureKind, type Msg, type SystemDescriptor, type SystemId } from '../connectors/types';
 import { renderMsg } from '../platform/i18n';

@@ -41,6 +41,8 @@ export interface CatalogueEntry {
   readonly fix: Msg;
   /** Vendor codes, vendor phrases (in the vendor's language) and plain words to search by. */
   readonly keywords: ReadonlyArray<string>;
+  /** The sandbox scenario that reproduces it (`exopen-connect diagnose <system> --scenario <id>`, or Reproduce in the catalogue). */
+  readonly scenario: string;
   readonly signatures: ReadonlyArray<Signature>;
 }
 

@@ -10,6 +10,7 @@ import { resolveDataDir } from '../platform/paths';
 import { createRuntime, type Runtime } from '../services/runtime';
 import { installCrashHandlers } from './crash';
 import { forwardEvents, isAppMainFrame, registerHandlers } from './ipc';
+import { createPdfPrinter } from './pdf';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createOpenExternal, createSignInOpener, denyAllPermissions, installSecurityBaseline } from './security';
 import { createMainWindow } from './window';
@@ -42,6 +43,7 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     openExternal: createOpenExternal(log),
     openSignIn: createSignInOpener(log),
+    printToPdf: createPdfPrinter({ log }),
   });
   runtime = started;
   registerHandlers(ipcMain, started.handlers, { isTrustedSender: isAppMainFrame, log });

@@ -2,7 +2,7 @@
  * The one window factory. Nothing else in the app calls `new BrowserWindow` (a unit test greps for it), so
  * every window gets the hardened webPreferences below.
  */
-import { BrowserWindow, type WebPreferences } from 'electron';
+import { BrowserWindow, type Session, type WebPreferences } from 'electron';
 import type { Logger } from '../platform/log';
 import { APP_ENTRY_URL } from './origin';
 
@@ -10,8 +10,11 @@ export const WINDOW_TITLE = 'Exopen Connect';
 
 /** Electron's checklist, spelled out even where it matches the default so a reader (and a test) sees it. */
 export function hardenedWebPreferences(preloadPath: string): WebPreferences {
+  return { preload: preloadPath, ...baselineWebPreferences() };
+}
+
+function baselineWebPreferences(): WebPreferences {
   return {
-    preload: preloadPath,
     sandbox: true,
     contextIsolation: true,
     nodeIntegration: false,
@@ -54,4 +57,22 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const url = options.url ?? APP_ENTRY_URL;
   window.loadURL(url).catch((error: unknown) => options.log.error('the renderer failed to load', { url, error }));
   return window;
+}
+
+/**
+ * The hidden window the PDF printer renders a document in (main/electron/pdf.ts): the same checklist, and
+ * stricter — no preload (it never talks to main), no JavaScript (the documents it prints have none), and the
+ * printer's own in-memory session instead of the app's.
+ */
+export function printWebPreferences(session: Session): WebPreferences {
+  return { ...baselineWebPreferences(), javascript: false, session };
+}
+
+export function createPrintWindow(session: Session): BrowserWindow {
+  return new BrowserWindow({
+    show: false,
+    width: 794, // A4 at 96 dpi; printToPDF lays out for the page size anyway
+    height: 1123,
+    webPreferences: printWebPreferences(session),
+  });
 }

@@ -17,6 +17,11 @@ export interface SandboxScenario {
   readonly secrets: Readonly<Record<string, string>>;
   /** What the scenario is built to show, e.g. { blocked: [...] } or { withoutIntegration: [...] }. */
   readonly expect?: Readonly<Record<string, ReadonlyArray<string>>>;
+  /**
+   * For a key swap: the company the credential being replaced reached. The scenario's credential must reach
+   * it too and does not, so a run given this as the earlier report shows the swap refused.
+   */
+  readonly swapFor?: { readonly id: string; readonly name: string };
 }
 
 export interface StartedSimulator {
@@ -45,7 +50,7 @@ interface SimulatorLike<S> {
 }
 
 /** What every adapter does alike; `describe` says what a scenario's demo credential means in wizard terms. */
-function adapt<S>(handle: SimulatorLike<S>, describe: (scenario: S & { title: string }) => Pick<SandboxScenario, 'fields' | 'secrets' | 'expect'>): StartedSimulator {
+function adapt<S>(handle: SimulatorLike<S>, describe: (scenario: S & { title: string }) => Pick<SandboxScenario, 'fields' | 'secrets' | 'expect' | 'swapFor'>): StartedSimulator {
   return {
     url: handle.url,
     ...(handle.partner ? { partner: { ...handle.partner } } : {}),
@@ -70,6 +75,7 @@ export const simulatorStarters: { readonly [K in SystemId]: Starter<K> } = {
       fields: {},
       secrets: { apiKey: scenario.credentials.apiKey },
       ...withExpect('missing', scenario.expectMissing),
+      ...(scenario.expectedCompany ? { swapFor: { ...scenario.expectedCompany } } : {}),
     }));
     return { handle, started };
   },

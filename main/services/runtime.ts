@@ -39,6 +39,11 @@ export interface RuntimeOptions {
   readonly sandbox?: Sandbox;
   /** Environment variables to read EXOPEN_BACKEND_URL / EXOPEN_ISSUER_URL from (default process.env). */
   readonly env?: NodeJS.ProcessEnv;
+  /**
+   * Prints a self-contained HTML document to PDF bytes (Electron: a hidden sandboxed window's printToPDF).
+   * Hosts without one (the web host, the CLI) hand out the HTML task pack only.
+   */
+  readonly printToPdf?: (html: string) => Promise<Uint8Array>;
 }
 
 export interface Runtime {
@@ -103,6 +108,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     backend: { environment: environment.environment, url: backendUrl },
     secretBackend: vault.backend,
     platform: process.platform,
+    canPrintPdf: options.printToPdf !== undefined,
   };
   log.info('runtime started', { host: options.host, environment: environment.environment, secretBackend: vault.backend.kind });
 
@@ -121,7 +127,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       await options.openExternal(url);
       return { opened: true };
     },
-    ...createDiagnoseHandlers({ ctx: connectorContext, connectors, drafts, vault, checks, events }),
+    ...createDiagnoseHandlers({ ctx: connectorContext, connectors, drafts, vault, checks, events, printToPdf: options.printToPdf, ...(sandbox ? { scenarios: sandbox.scenarios } : {}) }),
     ...createAccountHandlers({ auth, exopen, systems: systemIds }),
     'settings.get': async () => describeEnvironment(environment, settings, sandbox?.backend.url, systemIds),
     'settings.set': async (change) => {

@@ -20,7 +20,18 @@ class FakeEmitter extends EventEmitter {
   }
 }
 
+/** `session.webRequest`: one listener per event, as in Electron (a later one replaces the earlier). */
+export class FakeWebRequest {
+  beforeRequest: ((details: { url: string; webContentsId?: number }, callback: (response: { cancel?: boolean }) => void) => void) | null = null;
+  onBeforeRequest = vi.fn((listener: FakeWebRequest['beforeRequest']) => {
+    this.beforeRequest = listener;
+  });
+}
+
 export class FakeSession {
+  /** The partition it came from (`session.fromPartition`); '' for the default session. */
+  constructor(readonly partition = '') {}
+  readonly webRequest = new FakeWebRequest();
   permissionRequestHandler: ((...args: never[]) => void) | null = null;
   permissionCheckHandler: ((...args: never[]) => boolean) | null = null;
   setPermissionRequestHandler = vi.fn((handler: ((...args: never[]) => void) | null) => {
@@ -43,6 +54,8 @@ export class FakeWebContents extends FakeEmitter {
     this.windowOpenHandler = handler;
   });
   isDestroyed = (): boolean => this.destroyed;
+  /** Resolves with a tiny PDF; tests replace it (mockRejectedValueOnce, a never-settling promise). */
+  printToPDF = vi.fn(async (_options: Record<string, unknown>): Promise<Buffer> => Buffer.from('%PDF-1.4\n%fake\n%%EOF\n'));
   /** Marks the contents destroyed and emits 'destroyed', as Electron does when a window closes. */
   destroy(): void {
     this.destroyed = true;
@@ -55,6 +68,8 @@ export class FakeBrowserWindow extends FakeEmitter {
   static getAllWindows = (): FakeBrowserWindow[] => [...FakeBrowserWindow.instances];
   /** Set to make every loadURL reject (a missing renderer build, a failed navigation). */
   static loadFailure: Error | null = null;
+  /** Called with each new window before its creator sees it (to hold its load or print, make it fail). */
+  static onCreate: ((window: FakeBrowserWindow) => void) | null = null;
   readonly webContents = new FakeWebContents();
   loadURL = vi.fn(async (_url: string): Promise<void> => {
     if (FakeBrowserWindow.loadFailure) throw FakeBrowserWindow.loadFailure;
@@ -63,10 +78,21 @@ export class FakeBrowserWindow extends FakeEmitter {
   focus = vi.fn();
   restore = vi.fn();
   isMinimized = vi.fn(() => false);
+  isDestroyed = (): boolean => this.webContents.destroyed;
+  /** Destroys the window and its contents at once (no 'close' event), as BrowserWindow.destroy does. */
+  destroy = vi.fn((): void => {
+    if (this.webContents.destroyed) return;
+    this.webContents.destroy();
+    this.emit('closed');
+  });
 
   constructor(readonly options: Record<string, unknown> = {}) {
     super();
+    // webPreferences.session: the contents live in that session, as in Electron.
+    const preferred = (options.webPreferences as { session?: unknown } | undefined)?.session;
+    if (preferred instanceof FakeSession) this.webContents.session = preferred;
     FakeBrowserWindow.instances.push(this);
+    FakeBrowserWindow.onCreate?.(this);
   }
 }
 
@@ -119,7 +145,16 @@ function createElectronFake() {
     encryptString: vi.fn((plain: string) => Buffer.from(`enc:${plain}`)),
     decryptString: vi.fn((cipher: Buffer) => cipher.toString().replace(/^enc:/, '')),
   };
-  const session = { defaultSession: new FakeSession() };
+  const partitions = new Map<string, FakeSession>();
+  const session = {
+    defaultSession: new FakeSession(),
+    /** The same session for the same partition name, like Electron (in memory unless it starts with persist:). */
+    fromPartition: vi.fn((partition: string): FakeSession => {
+      const existing = partitions.get(partition) ?? new FakeSession(partition);
+      partitions.set(partition, existing);
+      return existing;
+    }),
+  };
   const shell = { openExternal: vi.fn(async (_url: string) => undefined) };
   const dialog = { showErrorBox: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0 })) };
 
@@ -132,12 +167,14 @@ function createElectronFake() {
     for (const key of Object.keys(exposed)) delete exposed[key];
     FakeBrowserWindow.instances = [];
     FakeBrowserWindow.loadFailure = null;
+    FakeBrowserWindow.onCreate = null;
     session.defaultSession = new FakeSession();
+    partitions.clear();
     safeStorageState.available = true;
     safeStorageState.backend = 'gnome_libsecret';
     // Only the fake's own spies: back to their original implementation, pending *Once answers dropped.
     // (vi.clearAllMocks would reach into every test file's spies too.)
-    for (const part of [app, ipcMain, ipcRenderer, contextBridge, protocol, safeStorage, shell, dialog]) {
+    for (const part of [app, ipcMain, ipcRenderer, contextBridge, protocol, safeStorage, session, shell, dialog]) {
       for (const value of Object.values(part)) if (vi.isMockFunction(value)) value.mockReset();
     }
   }

@@ -1,10 +1,11 @@
 /**
  * The API-key exchange through the Exopen broker: the backend adds Exopen's client secret, so production
  * installs never hold it. A refusal relayed from Procountor becomes the same ProcountorTokenError a local
- * exchange gives, so the token check explains it the same way.
+ * exchange gives, so the token check explains it the same way; no answer from Procountor to the broker is a
+ * ProcountorBrokerUnreachableError (the check fails as unreachable; the run goes on).
  */
-import { BrokerRefusedError, type PartnerBroker } from '../context';
-import { ProcountorTokenError } from './errors';
+import { BrokerRefusedError, BrokerUpstreamUnavailableError, type PartnerBroker } from '../context';
+import { ProcountorBrokerUnreachableError, ProcountorTokenError } from './errors';
 import type { ExchangeOptions, ProcountorEnvironment, ProcountorToken, ProcountorTokenExchange } from './tokenExchange';
 
 export class BrokerTokenExchange implements ProcountorTokenExchange {
@@ -21,6 +22,7 @@ export class BrokerTokenExchange implements ProcountorTokenExchange {
       return await this.#broker.procountorToken({ apiKey, environment: target }, options.signal ? { signal: options.signal } : {});
     } catch (error) {
       if (error instanceof BrokerRefusedError) throw new ProcountorTokenError(error.status, error.vendorError, error.vendorDescription);
+      if (error instanceof BrokerUpstreamUnavailableError) throw new ProcountorBrokerUnreachableError(error.detail);
       throw error;
     }
   }

@@ -7,7 +7,7 @@ import type { FailureKind, VendorText } from '../types';
 import { pair, type Diagnosis } from '../shared/diagnosis';
 import type { ApiKeyInfo } from './apiKey';
 import { EXOPEN_CLIENT_ID } from './clientId';
-import { ProcountorApiError, ProcountorParseError, ProcountorTokenError } from './errors';
+import { ProcountorApiError, ProcountorBrokerUnreachableError, ProcountorParseError, ProcountorTokenError } from './errors';
 import { classifyTokenFailure } from './tokenFailure';
 
 /** Facts about the setup that sharpen an explanation. */
@@ -17,10 +17,14 @@ export interface DiagnosisContext {
   readonly apiKey: ApiKeyInfo;
 }
 
-export type CheckFailure = ProcountorApiError | ProcountorParseError | ProcountorTokenError | NetworkError;
+export type CheckFailure = ProcountorApiError | ProcountorParseError | ProcountorTokenError | ProcountorBrokerUnreachableError | NetworkError;
 
 export const isCheckFailure = (error: unknown): error is CheckFailure =>
-  error instanceof ProcountorApiError || error instanceof ProcountorParseError || error instanceof ProcountorTokenError || error instanceof NetworkError;
+  error instanceof ProcountorApiError ||
+  error instanceof ProcountorParseError ||
+  error instanceof ProcountorTokenError ||
+  error instanceof ProcountorBrokerUnreachableError ||
+  error instanceof NetworkError;
 
 export function vendorText(error: ProcountorApiError | ProcountorTokenError): VendorText {
   if (error instanceof ProcountorTokenError) {
@@ -81,5 +85,6 @@ export function diagnose(error: CheckFailure, context: DiagnosisContext): Diagno
   if (error instanceof ProcountorTokenError) return diagnoseToken(error, context);
   if (error instanceof ProcountorApiError) return diagnoseApi(error, context);
   if (error instanceof ProcountorParseError) return diagnoseParse(error, context);
+  if (error instanceof ProcountorBrokerUnreachableError) return { kind: 'unreachable', ...pair('procountor:diagnosis.broker.unreachable', { host: context.host }) };
   return { kind: 'unreachable', ...pair(`procountor:diagnosis.network.${error.failure}`, { host: context.host }) };
 }

@@ -28,6 +28,16 @@ export class ProcountorApiError extends Error {
   }
 }
 
+/** Exopen's broker asked Procountor's token endpoint for us and Procountor gave it no usable answer. */
+export class ProcountorBrokerUnreachableError extends Error {
+  readonly code = 'E_PROCOUNTOR_BROKER_UNREACHABLE';
+
+  constructor(readonly detail: string) {
+    super(`Procountor did not answer Exopen's broker: ${detail}`);
+    this.name = 'ProcountorBrokerUnreachableError';
+  }
+}
+
 /** The token endpoint refused the exchange, with the OAuth error code (`invalid_grant`, `invalid_client`, …). */
 export class ProcountorTokenError extends Error {
   readonly code = 'E_PROCOUNTOR_TOKEN';

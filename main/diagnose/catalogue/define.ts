@@ -2,8 +2,9 @@
 import { msg, type SystemId } from '../../connectors/types';
 import type { CatalogueEntry, Signature } from '../types';
 
-export function defineEntry(system: SystemId, slug: string, signatures: ReadonlyArray<Signature>, keywords: ReadonlyArray<string>): CatalogueEntry {
+/** `scenario`: the sandbox scenario that shows it (a test runs each through the CLI and the Diagnose view). */
+export function defineEntry(system: SystemId, slug: string, scenario: string, signatures: ReadonlyArray<Signature>, keywords: ReadonlyArray<string>): CatalogueEntry {
   const id = `${system}.${slug}`;
   const text = (part: string) => msg(`diagnose:catalogue.${id}.${part}`);
-  return { id, system, symptom: text('symptom'), detection: text('detection'), meaning: text('meaning'), fix: text('fix'), keywords, signatures };
+  return { id, system, symptom: text('symptom'), detection: text('detection'), meaning: text('meaning'), fix: text('fix'), keywords, scenario, signatures };
 }

@@ -9,7 +9,8 @@ import { createConnectors, secretFieldIds } from '../../connectors/registry';
 import type { CheckInput, Connector, SystemDescriptor, SystemId } from '../../connectors/types';
 import { renderMsg } from '../../platform/i18n';
 import { openSecretStore } from '../../platform/secrets';
-import { simulatorStarters, type StartedSimulator } from '../../sandbox/simulators';
+import { scenarioInput } from '../../sandbox/reproduce';
+import { simulatorStarters, type SandboxScenario } from '../../sandbox/simulators';
 import { fixedPartnerCredentials, localPartnerCredentials } from '../../services/partners';
 import { EXIT } from './exit-codes';
 import { envNameFor, readSecret } from './secret-input';
@@ -44,7 +45,7 @@ export function addCredentialOptions(command: Command, system: SystemId, descrip
 export async function withCredential(
   system: SystemId,
   options: CliOptions,
-  work: (connector: Connector, input: CheckInput, ctx: ConnectorContext) => Promise<number>,
+  work: (connector: Connector, input: CheckInput, ctx: ConnectorContext, scenario: SandboxScenario | undefined) => Promise<number>,
 ): Promise<number> {
   const scenarioId = typeof options.scenario === 'string' ? options.scenario : undefined;
   const simulator = scenarioId ? (await simulatorStarters[system](0)).started : undefined;
@@ -53,12 +54,17 @@ export async function withCredential(
       ? { sandboxUrls: { [system]: simulator.url }, partnerCredentials: fixedPartnerCredentials(simulator.partner ? { [system]: { ...simulator.partner } } : {}) }
       : { partnerCredentials: localPartnerCredentials(() => openSecretStore({ service: 'exopen-connect' })) };
     const connector = createConnectors(ctx)[system];
-    const input = await collectInput(system, connector, options, simulator, scenarioId);
+    const scenario = simulator && scenarioId ? simulator.scenarios.find((candidate) => candidate.id === scenarioId) : undefined;
+    if (simulator && scenarioId && !scenario) {
+      process.stderr.write(`Unknown scenario "${scenarioId}". Known: ${simulator.scenarios.map((s) => s.id).join(', ')}\n`);
+      return EXIT.usage;
+    }
+    const input = await collectInput(system, connector, options, scenario);
     if ('error' in input) {
       process.stderr.write(`${input.error}\n`);
       return EXIT.usage;
     }
-    return await work(connector, input, ctx);
+    return await work(connector, input, ctx, scenario);
   } finally {
     await simulator?.close();
   }
@@ -66,15 +72,10 @@ export async function withCredential(
 
 type Input = { fields: Record<string, string>; secrets: Record<string, string> } | { error: string };
 
-async function collectInput(system: SystemId, connector: Connector, options: CliOptions, simulator: StartedSimulator | undefined, scenarioId: string | undefined): Promise<Input> {
-  const fields: Record<string, string> = {};
-  const secrets: Record<string, string> = {};
-  if (simulator && scenarioId) {
-    const scenario = simulator.scenarios.find((candidate) => candidate.id === scenarioId);
-    if (!scenario) return { error: `Unknown scenario "${scenarioId}". Known: ${simulator.scenarios.map((s) => s.id).join(', ')}` };
-    Object.assign(fields, scenario.fields, { environment: 'sandbox' });
-    Object.assign(secrets, scenario.secrets);
-  }
+async function collectInput(system: SystemId, connector: Connector, options: CliOptions, scenario: SandboxScenario | undefined): Promise<Input> {
+  const base = scenario ? scenarioInput(connector.descriptor, scenario) : { fields: {}, secrets: {} };
+  const fields: Record<string, string> = { ...base.fields };
+  const secrets: Record<string, string> = { ...base.secrets };
   for (const field of connector.descriptor.fields) {
     const value = options[field.id];
     if (typeof value === 'string') fields[field.id] = value;

@@ -10,9 +10,10 @@ import { createConnectors, systemIds } from '../../connectors/registry';
 import { msg, type Connector, type SystemId } from '../../connectors/types';
 import { buildTaskPack, renderDiagnosis, runDiagnosis, supportsTaskPack, targetFor, writeBundle, writeTaskPack, type DiagnoseRun } from '../../diagnose';
 import { renderMsg, withRenderedText } from '../../platform/i18n';
+import { scenarioPrevious } from '../../sandbox/reproduce';
 import { fixedPartnerCredentials } from '../../services/partners';
 import { addCredentialOptions, withCredential, type CliOptions as Options } from './credential-input';
-import { EXIT, exitCodeOf } from './exit-codes';
+import { diagnoseExitCode, EXIT } from './exit-codes';
 
 const say = (key: string, params?: Record<string, string | number>) => renderMsg(msg(`diagnose:cli.${key}`, params));
 const text = (options: Options, name: string): string | undefined => (typeof options[name] === 'string' ? options[name] : undefined);
@@ -35,17 +36,19 @@ export function registerDiagnoseCommand(program: Command): void {
 
 async function runDiagnose(system: SystemId, options: Options): Promise<number> {
   const scenarioId = text(options, 'scenario');
-  return withCredential(system, options, async (connector, input, ctx) => {
+  return withCredential(system, options, async (connector, input, ctx, scenario) => {
     const json = options.json === true;
     const titles = new Map(connector.descriptor.checks.map((check) => [check.id, renderMsg(check.title)]));
+    const previous = scenario ? scenarioPrevious(system, scenario) : undefined;
     const run = await runDiagnosis(targetFor(system, ctx), input, {
       ...(scenarioId ? { scenario: scenarioId } : {}),
+      ...(previous ? { previous } : {}),
       onEvent: (event) => {
         if (!json && event.type === 'check-started') process.stderr.write(`… ${titles.get(event.checkId) ?? event.checkId}\n`);
       },
     });
     const written = await writeOutputs(system, connector, run, options);
-    const code = written.ok ? exitCodeOf(run.report) : EXIT.usage;
+    const code = written.ok ? diagnoseExitCode(run.report) : EXIT.usage;
     if (json) process.stdout.write(`${JSON.stringify({ ...(withRenderedText(run.diagnosis) as object), exitCode: code, ...written.files })}\n`);
     else process.stdout.write(`${renderDiagnosis(run.diagnosis)}\n`);
     for (const note of written.notes) process.stderr.write(`${note}\n`);

@@ -46,7 +46,7 @@ const scenarioInfo: ReadonlyArray<NetvisorScenarioInfo> = SCENARIOS.map((spec) =
   id: spec.id,
   title: spec.title,
   description: spec.description,
-  credentials: { businessId: spec.businessId, customerId: spec.customerId, customerKey: spec.demoCustomerKey ?? spec.customerKey },
+  credentials: { businessId: spec.demoBusinessId ?? spec.businessId, customerId: spec.customerId, customerKey: spec.demoCustomerKey ?? spec.customerKey },
   ...(spec.blocked ? { expectBlocked: [...spec.blocked] } : {}),
 }));
 

@@ -4,6 +4,8 @@
  * Business IDs are invented but carry a correct check digit.
  */
 
+import type { SimulatorFault } from './state';
+
 /** Every read resource the simulator serves; rights are kept per customer, company and resource. */
 export const SIMULATED_RESOURCES = [
   'accountlist.nv',
@@ -39,6 +41,13 @@ export interface ScenarioSpec {
   readonly partnerKnown?: boolean;
   /** The simulator's clock for this customer runs this far ahead of the real one. */
   readonly clockOffsetMs?: number;
+  /** The Business ID handed out as demo credentials, when it deliberately differs (another company's). */
+  readonly demoBusinessId?: string;
+  /**
+   * How every request of this customer misbehaves once its MAC checks out (maintenance, a proxy's page, a
+   * dropped connection…): a standing version of the one-shot faults tests queue with failNext.
+   */
+  readonly fault?: SimulatorFault;
 }
 
 export const SCENARIOS: ReadonlyArray<ScenarioSpec> = [
@@ -120,5 +129,69 @@ export const SCENARIOS: ReadonlyArray<ScenarioSpec> = [
     businessId: '2828427-9',
     companyName: 'Vastaperustettu Oy',
     blocked: [...SIMULATED_RESOURCES],
+  },
+  {
+    id: 'other-business-id',
+    title: "Another company's Business ID",
+    description: "The keys are right, but the Business ID given is another company's: the API user has no access to that organisation.",
+    customerId: 'demo-other-business-id',
+    customerKey: 'demo-key-otherid-41c3',
+    businessId: '3605551-3',
+    demoBusinessId: '1414213-0',
+    companyName: 'Oikea Yritys Oy',
+  },
+  {
+    id: 'request-not-unique',
+    title: 'Request answered as a repeat',
+    description: 'Netvisor answers REQUEST_NOT_UNIQUE to every request, as it does when a proxy or a retry resends one with the same TransactionId.',
+    customerId: 'demo-not-unique',
+    customerKey: 'demo-key-notunique-6a21',
+    businessId: '1234567-1',
+    companyName: 'Toistuva Oy',
+    fault: { kind: 'error', code: 'REQUEST_NOT_UNIQUE', text: 'Tapahtumatunnus on jo käytetty. Tunnuksen on vaihduttava joka pyynnössä' },
+  },
+  {
+    id: 'mac-url',
+    title: 'Address changed on the way',
+    description: 'A proxy rewrites the request address, so the MAC Netvisor computes differs: AUTHENTICATION_FAILED naming the URI.',
+    customerId: 'demo-mac-url',
+    customerKey: 'demo-key-macurl-0b5e',
+    businessId: '7654321-2',
+    companyName: 'Välityspalvelin Oy',
+    fault: {
+      kind: 'error',
+      code: 'AUTHENTICATION_FAILED',
+      text: 'URI-metodi ei kelpaa, katso dokumentaatio. Käytä MAC-tiivisteen laskentaan merkkijonoa: https://integration.netvisor.fi/accountingperiodlist.nv&… :: 0A1B',
+    },
+  },
+  {
+    id: 'maintenance',
+    title: 'Netvisor in maintenance',
+    description: 'Netvisor answers SYSTEM_MAINTANANCE (its own spelling) to every request during a service break.',
+    customerId: 'demo-maintenance',
+    customerKey: 'demo-key-maint-3f90',
+    businessId: '1111112-8',
+    companyName: 'Huoltokatko Oy',
+    fault: { kind: 'error', code: 'SYSTEM_MAINTANANCE', text: 'Järjestelmä on huollossa' },
+  },
+  {
+    id: 'proxy-page',
+    title: "A proxy's sign-in page",
+    description: "A company proxy answers with its own web page instead of passing the request to Netvisor.",
+    customerId: 'demo-proxy-page',
+    customerKey: 'demo-key-proxy-8d2c',
+    businessId: '2222222-9',
+    companyName: 'Palomuuri Oy',
+    fault: { kind: 'malformed', body: '<html><head><title>Sign in</title></head><body>Please sign in to the proxy</body></html>' },
+  },
+  {
+    id: 'connection-dropped',
+    title: 'Connection cut',
+    description: 'Something between this computer and Netvisor (a firewall, a proxy) closes every connection before an answer arrives.',
+    customerId: 'demo-dropped',
+    customerKey: 'demo-key-dropped-c4a7',
+    businessId: '3333333-8',
+    companyName: 'Katkos Oy',
+    fault: { kind: 'drop' },
   },
 ];

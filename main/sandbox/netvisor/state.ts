@@ -33,6 +33,8 @@ export interface CustomerState {
   readonly companies: Map<string, CompanyState>;
   busy: boolean;
   readonly faults: SimulatorFault[];
+  /** The scenario's misbehaviour for every request once no one-shot fault is queued. */
+  readonly standingFault?: SimulatorFault;
 }
 
 export { SimulatorInputError };
@@ -58,6 +60,7 @@ function customerFrom(spec: ScenarioSpec): CustomerState {
     companies: new Map([[company.businessId, company]]),
     busy: false,
     faults: [],
+    ...(spec.fault ? { standingFault: spec.fault } : {}),
   };
 }
 

@@ -44,7 +44,7 @@ export async function handleVendor(req: IncomingMessage, res: ServerResponse, ur
   res.on('close', () => {
     customer.busy = false;
   });
-  const fault = customer.faults.shift();
+  const fault = customer.faults.shift() ?? customer.standingFault;
   if (fault?.kind === 'hang') return;
   await pause();
   if (fault?.kind === 'drop') return void req.socket.destroy();

@@ -17,8 +17,13 @@ export interface ScenarioSpec {
   readonly documents?: boolean;
   /** `empty`: the company has its chart of accounts and fiscal years but nothing booked or invoiced. */
   readonly data?: 'full' | 'empty';
-  /** How the demo key differs from a good one. */
-  readonly key?: { readonly audience?: string; readonly revoked?: boolean; readonly truncated?: boolean };
+  /**
+   * How the demo key differs from a good one: made for another client, revoked, cut short, its signature
+   * damaged, or made by another Procountor server (`issuer`, signed with a secret this server does not have).
+   */
+  readonly key?: { readonly audience?: string; readonly revoked?: boolean; readonly truncated?: boolean; readonly brokenSignature?: boolean; readonly issuer?: string };
+  /** Every connection that presents this key is closed without an answer (a firewall or proxy cutting it). */
+  readonly dropConnections?: boolean;
   /** The first N API calls with this key's tokens answer 429. */
   readonly throttleFirst?: number;
   /** Areas (connector row ids) the connector should report as refused or empty. */
@@ -120,5 +125,37 @@ export const SCENARIOS: ReadonlyArray<ScenarioSpec> = [
     user: { id: 5110, name: 'Exopen API' },
     rights: { 'purchases.purchaseInvoices': 'NOT_ENABLED', 'purchases.purchaseInvoiceSearch': 'NOT_ENABLED' },
     expectMissing: ['purchaseInvoices'],
+  },
+  {
+    id: 'no-archive-rights',
+    title: 'No right to the archive',
+    description: 'Documents is on, but the API user has no right to the archive, so invoice images are refused.',
+    company: { id: 100211, name: 'Arkisto Kiinni Oy', businessId: '1010101-6' },
+    user: { id: 5111, name: 'Exopen API' },
+    rights: { 'accounting.archive': NO },
+  },
+  {
+    id: 'invalid-key',
+    title: 'Key with a damaged end',
+    description: 'The key has the right shape, but its last characters were changed while copying: Procountor calls it invalid.',
+    company: { id: 100212, name: 'Kirjoitusvirhe Oy', businessId: '3030303-7' },
+    user: { id: 5112, name: 'Exopen API' },
+    key: { brokenSignature: true },
+  },
+  {
+    id: 'test-server-key',
+    title: 'Key from the test server',
+    description: "The key was made on Procountor's public test server (PTS), then used against production.",
+    company: { id: 100213, name: 'Testiympäristö Oy', businessId: '1111112-8' },
+    user: { id: 5113, name: 'Exopen API' },
+    key: { issuer: 'https://pts-api.procountor.com/api' },
+  },
+  {
+    id: 'connection-dropped',
+    title: 'Connection cut',
+    description: 'Something between this computer and Procountor (a firewall, a proxy) closes the connection before an answer arrives.',
+    company: { id: 100214, name: 'Katkos Oy', businessId: '3333333-8' },
+    user: { id: 5114, name: 'Exopen API' },
+    dropConnections: true,
   },
 ];

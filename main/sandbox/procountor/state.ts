@@ -58,6 +58,13 @@ function companyData(spec: ScenarioSpec, todayMs: number): CompanyData {
   };
 }
 
+/** The key as handed out: cut inside the payload (no longer three parts), or with its signature's end changed. */
+function demoKey(spec: ScenarioSpec, key: string): string {
+  if (spec.key?.truncated) return key.slice(0, 60);
+  if (spec.key?.brokenSignature) return `${key.slice(0, -4)}${key.endsWith('AAAA') ? 'BBBB' : 'AAAA'}`;
+  return key;
+}
+
 export class SimulatorState {
   readonly keySecret = randomBytes(32);
   /** Registered API clients and their secrets; Exopen's is fresh per start, nothing real can use it. */
@@ -77,10 +84,9 @@ export class SimulatorState {
     readonly clock: () => number,
   ) {
     for (const spec of SCENARIOS) {
-      const claims = { sub: String(spec.user.id), aud: spec.key?.audience ?? EXOPEN_CLIENT_ID, iss: baseUrl, iat: 1_736_899_200, jti: `key-${spec.id}`, cid: spec.company.id };
-      const key = signKey(claims, this.keySecret);
-      // Cut inside the payload, as a copy that stopped early would: no longer three parts.
-      this.demoKeys.set(spec.id, spec.key?.truncated ? key.slice(0, 60) : key);
+      const claims = { sub: String(spec.user.id), aud: spec.key?.audience ?? EXOPEN_CLIENT_ID, iss: spec.key?.issuer ?? baseUrl, iat: 1_736_899_200, jti: `key-${spec.id}`, cid: spec.company.id };
+      // A key of another server is signed with a secret this one never had, as that server's would be.
+      this.demoKeys.set(spec.id, demoKey(spec, signKey(claims, spec.key?.issuer ? randomBytes(32) : this.keySecret)));
       if (spec.key?.revoked) this.revoked.add(claims.jti);
     }
     this.reset();

@@ -56,6 +56,7 @@ export async function handleToken(req: IncomingMessage, res: ServerResponse, sta
   if (state.revoked.has(claims.jti)) return sendOAuthError(res, 401, 'invalid_grant', TEXTS.oauth.revoked);
   const user = state.users.get(claims.jti.replace(/^key-/, ''));
   if (!user || String(user.spec.user.id) !== claims.sub || user.spec.company.id !== claims.cid) return sendOAuthError(res, 401, 'invalid_grant', TEXTS.oauth.invalidKey);
+  if (user.spec.dropConnections) return void req.socket.destroy();
 
   const accessToken = randomBytes(32).toString('base64url');
   state.tokens.set(accessToken, { clientId, scenarioId: user.spec.id, expiresAt: state.clock() + TOKEN_LIFETIME_S * 1000 });

@@ -26,6 +26,10 @@ export interface ScenarioSpec {
   readonly failing?: ReadonlyArray<number>;
   /** Varies names and organisation numbers between installations. */
   readonly seed: number;
+  /** False: no installation answers to this domain (a typo, or an installation that does not exist). */
+  readonly installed?: boolean;
+  /** Every connection to this installation is closed without an answer (a firewall or proxy cutting it). */
+  readonly dropConnections?: boolean;
 }
 
 const every = (step: number, count: number): number[] => Array.from({ length: Math.floor(count / step) }, (_, i) => (i + 1) * step);
@@ -84,5 +88,15 @@ export const SCENARIOS: ReadonlyArray<ScenarioSpec> = [
     id: 'large', title: '500 companies', seed: 10,
     description: 'An accounting firm with 500 companies (20 inactive), integration enabled for all; for the bench.',
     domain: 'demo-large', username: 'exopen.api', password: 'Large-0500', integrationId: integrationId(10), companyCount: 500, inactive: every(25, 500),
+  },
+  {
+    id: 'unknown-domain', title: 'Domain does not exist', seed: 11,
+    description: 'The domain given is not a Vitec Ekonomi installation (a typo, or the customer gave another address).',
+    domain: 'demo-no-such-installation', username: 'exopen.api', password: 'Nowhere-0404', integrationId: integrationId(11), companyCount: 0, installed: false,
+  },
+  {
+    id: 'connection-dropped', title: 'Connection cut', seed: 12,
+    description: 'Something between this computer and the installation (a firewall, a proxy) closes every connection before an answer arrives.',
+    domain: 'demo-dropped', username: 'exopen.api', password: 'Dropped-5150', integrationId: integrationId(12), companyCount: 6, dropConnections: true,
   },
 ];

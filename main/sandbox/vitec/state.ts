@@ -30,6 +30,7 @@ export interface InstallationState {
   readonly user: UserState;
   readonly integrationId: string;
   readonly companies: Map<string, CompanyState>;
+  readonly dropConnections: boolean;
 }
 
 export { SimulatorInputError };
@@ -55,7 +56,7 @@ function installationFrom(spec: ScenarioSpec, nowMs: number): InstallationState 
     addChanges(company, INITIAL_CHANGES, nowMs);
     companies.set(company.id, company);
   }
-  return { domain: spec.domain, username: spec.username, password: spec.password, user: spec.user ?? 'active', integrationId: spec.integrationId, companies };
+  return { domain: spec.domain, username: spec.username, password: spec.password, user: spec.user ?? 'active', integrationId: spec.integrationId, companies, dropConnections: spec.dropConnections ?? false };
 }
 
 /** Bookkeeping happened in the company; the integration passes the changes on only if it is enabled now. */
@@ -77,7 +78,7 @@ export class VitecSimulatorState {
 
   reset(): void {
     this.installations.clear();
-    for (const spec of SCENARIOS) this.installations.set(spec.domain, installationFrom(spec, this.clock()));
+    for (const spec of SCENARIOS) if (spec.installed !== false) this.installations.set(spec.domain, installationFrom(spec, this.clock()));
   }
 
   installation(domain: string): InstallationState {

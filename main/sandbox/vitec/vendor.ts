@@ -73,6 +73,7 @@ export async function handleVendor(req: IncomingMessage, res: ServerResponse, ur
   if (!domain) return sendError(res, 'unknownDomain', TEXTS.noDomain());
   const installation = deps.state.installations.get(domain);
   if (!installation) return sendError(res, 'unknownDomain', TEXTS.unknownDomain(domain));
+  if (installation.dropConnections) return void req.socket.destroy();
   if (req.method !== 'GET') return sendJson(res, 405, { error: 'method-not-allowed', message: TEXTS.readOnly() });
   if (route.kind === 'status') return sendJson(res, 200, { product: 'Vitec Ekonomi', installation: domain } satisfies StatusBody);
   const credentials = parseBasicAuthorization(req.headers.authorization);

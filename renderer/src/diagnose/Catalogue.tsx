@@ -5,6 +5,7 @@ import Paper from '@mui/material/Paper';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import PrintIcon from '@mui/icons-material/Print';
+import ReplayIcon from '@mui/icons-material/Replay';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueEntry, SystemId } from '../../../preload/contract';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -12,7 +13,7 @@ import { Loading } from '../components/Loading';
 import { useMsg } from '../components/useMsg';
 import { useActions, useAppStore } from '../store';
 import { MONOSPACE } from '../theme';
-import { entryDomId } from './focusEntry';
+import { entryDomId, focusResult } from './focusEntry';
 
 export const CATALOGUE_ID = 'diagnose-catalogue';
 
@@ -31,7 +32,40 @@ const printStyles = (
   />
 );
 
-function Entry({ entry }: { entry: CatalogueEntry }) {
+/**
+ * Sandbox only: run the scenario that shows this problem. The page scrolls up to the progress at once and
+ * puts the focus on the result when it is in, so a keyboard user is not left at the bottom of the catalogue.
+ */
+function ReproduceButton({ entry }: { entry: CatalogueEntry }) {
+  const { t } = useTranslation();
+  const running = useAppStore((state) => state.diagnose.running);
+  const { reproduceKnownProblem } = useActions();
+  const helpId = `${entryDomId(entry.id)}-reproduce-help`;
+  return (
+    <Box className="no-print" sx={{ mt: 1.5 }}>
+      <Button
+        variant="outlined"
+        size="small"
+        startIcon={<ReplayIcon aria-hidden />}
+        disabled={running}
+        aria-label={t('diagnose.catalogue.reproduceLabel', { id: entry.id })}
+        aria-describedby={helpId}
+        data-testid={`diagnose-reproduce-${entry.id}`}
+        onClick={() => {
+          window.scrollTo({ top: 0 });
+          void reproduceKnownProblem(entry.id).then((ok) => ok && focusResult());
+        }}
+      >
+        {t('diagnose.catalogue.reproduce')}
+      </Button>
+      <Typography id={helpId} variant="caption" component="p" color="text.secondary" sx={{ mt: 0.5 }}>
+        {t('diagnose.catalogue.reproduceHelp', { scenario: entry.scenario })}
+      </Typography>
+    </Box>
+  );
+}
+
+function Entry({ entry, canReproduce }: { entry: CatalogueEntry; canReproduce: boolean }) {
   const { t } = useTranslation();
   const renderMsg = useMsg();
   const headingId = `${entryDomId(entry.id)}-heading`;
@@ -67,6 +101,7 @@ function Entry({ entry }: { entry: CatalogueEntry }) {
           </>
         )}
       </Box>
+      {canReproduce && <ReproduceButton entry={entry} />}
     </Paper>
   );
 }
@@ -88,6 +123,7 @@ export function Catalogue() {
   const catalogue = useAppStore((state) => state.diagnose.catalogue);
   const query = useAppStore((state) => state.diagnose.query);
   const systems = useAppStore((state) => (state.boot.phase === 'ready' ? state.boot.systems : []));
+  const canReproduce = useAppStore((state) => state.boot.phase === 'ready' && state.boot.appInfo.sandbox);
   const { setCatalogueQuery, loadDiagnose } = useActions();
   const entries = catalogue.phase === 'ready' ? catalogue.entries : [];
   const shown = useFiltered(entries, query);
@@ -134,7 +170,7 @@ export function Catalogue() {
               {shown
                 .filter((entry) => entry.system === system)
                 .map((entry) => (
-                  <Entry key={entry.id} entry={entry} />
+                  <Entry key={entry.id} entry={entry} canReproduce={canReproduce} />
                 ))}
             </Box>
           ))}

@@ -4,6 +4,7 @@ import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import Typography from '@mui/material/Typography';
 import ChecklistIcon from '@mui/icons-material/Checklist';
+import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import PreviewIcon from '@mui/icons-material/Preview';
 import { useTranslation } from 'react-i18next';
 import { PageSection } from '../components/PageSection';
@@ -21,11 +22,34 @@ import { DiagnoseForm } from './DiagnoseForm';
 import { DiagnosisView } from './DiagnosisView';
 import { downloadFile } from './download';
 
+/** The checklist as a PDF; shown only where the host can print it (the desktop app). */
+function TaskPackPdfButton() {
+  const { t } = useTranslation();
+  const taskPackPdf = useAppStore((state) => state.diagnose.taskPackPdf);
+  const running = useAppStore((state) => state.diagnose.running);
+  const { downloadTaskPackPdf } = useActions();
+  return (
+    <Button
+      variant="outlined"
+      startIcon={taskPackPdf.busy ? <CircularProgress size={16} aria-hidden /> : <PictureAsPdfIcon aria-hidden />}
+      onClick={() => {
+        void downloadTaskPackPdf().then((file) => file && downloadFile(file));
+      }}
+      disabled={taskPackPdf.busy || running}
+      data-testid="diagnose-taskpack-pdf"
+    >
+      {t('diagnose.share.taskPackPdf')}
+    </Button>
+  );
+}
+
 /** Preview the support bundle of the run; download the vendor admin's checklist (with the run's fixes). */
 function ShareActions({ descriptor }: { descriptor: SystemDescriptor }) {
   const { t } = useTranslation();
   const result = useAppStore((state) => state.diagnose.result);
   const taskPack = useAppStore((state) => state.diagnose.taskPack);
+  const taskPackPdfError = useAppStore((state) => state.diagnose.taskPackPdf.error);
+  const canPrintPdf = useAppStore((state) => state.boot.phase === 'ready' && state.boot.appInfo.canPrintPdf);
   const running = useAppStore((state) => state.diagnose.running);
   const { openBundlePreview, downloadTaskPack } = useActions();
   return (
@@ -37,6 +61,7 @@ function ShareActions({ descriptor }: { descriptor: SystemDescriptor }) {
         {t('diagnose.share.taskPackHelp', { system: descriptor.name })}
       </Typography>
       {taskPack.error && <ErrorAlert error={taskPack.error} title={t('diagnose.share.taskPackFailed')} />}
+      {canPrintPdf && taskPackPdfError && <ErrorAlert error={taskPackPdfError} title={t('diagnose.share.taskPackPdfFailed')} />}
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
         {result && (
           <Button variant="outlined" startIcon={<PreviewIcon aria-hidden />} onClick={() => void openBundlePreview()} disabled={running} data-testid="diagnose-bundle-preview">
@@ -54,6 +79,7 @@ function ShareActions({ descriptor }: { descriptor: SystemDescriptor }) {
         >
           {t('diagnose.share.taskPack')}
         </Button>
+        {canPrintPdf && <TaskPackPdfButton />}
       </Box>
     </Box>
   );

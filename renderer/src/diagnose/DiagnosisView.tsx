@@ -25,7 +25,7 @@ function Overall({ diagnosis }: { diagnosis: Diagnosis }) {
     <Alert severity={SEVERITY[diagnosis.overall]} data-testid="diagnose-overall" data-status={diagnosis.overall} sx={{ mb: 2 }}>
       <Typography sx={{ fontWeight: 700 }}>
         {t('diagnose.result.overallLine', { system: diagnosis.systemName, overall: t(`diagnose.result.overall.${diagnosis.overall}`) })}
-        {diagnosis.environment.sandbox ? ` (${t('diagnose.result.sandbox')})` : ''}
+        {diagnosis.environment.sandbox ? ` (${diagnosis.environment.scenario ? t('diagnose.result.scenario', { scenario: diagnosis.environment.scenario }) : t('diagnose.result.sandbox')})` : ''}
       </Typography>
       <Typography variant="body2">
         {t('diagnose.result.ranAt', { start: formatDateTime(diagnosis.startedAt), end: formatDateTime(diagnosis.finishedAt), version: diagnosis.appVersion })}
@@ -110,7 +110,7 @@ export function DiagnosisView({ diagnosis }: { diagnosis: Diagnosis }) {
   const titles = new Map(diagnosis.results.map((result) => [result.checkId, renderMsg(result.title)]));
   return (
     <Box component="section" aria-labelledby="diagnose-result-heading" data-testid="diagnose-result" sx={{ mt: 3 }}>
-      <Typography id="diagnose-result-heading" component="h2" variant="h2" sx={{ fontSize: '1.25rem', mb: 2 }}>
+      <Typography id="diagnose-result-heading" tabIndex={-1} component="h2" variant="h2" sx={{ fontSize: '1.25rem', mb: 2, '&:focus': { outline: 'none' }, '&:focus-visible': { outline: '3px solid #f59e0b', outlineOffset: 2 } }}>
         {t('diagnose.result.heading')}
       </Typography>
       <Overall diagnosis={diagnosis} />

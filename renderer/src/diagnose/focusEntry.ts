@@ -10,3 +10,13 @@ export function focusEntry(id: string): void {
     element.focus();
   });
 }
+
+/** Brings the Diagnose result into view with the focus on its heading (after a run started from far below). */
+export function focusResult(): void {
+  window.requestAnimationFrame(() => {
+    const heading = document.getElementById('diagnose-result-heading');
+    if (!heading) return;
+    heading.scrollIntoView({ block: 'start' });
+    heading.focus();
+  });
+}

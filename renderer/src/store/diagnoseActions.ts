@@ -2,7 +2,7 @@
  * The Diagnose page's actions. A typed secret goes to main once, inside diagnose.run, and is dropped from
  * the state in the same update that starts the run; the Diagnosis that comes back is already scrubbed.
  */
-import type { FieldSpec, InvokeInput, SystemDescriptor, SystemId } from '../../../preload/contract';
+import type { Diagnosis, FieldSpec, InvokeInput, SystemDescriptor, SystemId } from '../../../preload/contract';
 import { bridge } from '../bridge';
 import { assertNever, failure, isCurrentTicket, newOperationId, takeTicket, toUiError, type Api } from './api';
 import { applyEvent, runFromReport, settleRun, startRun } from './checkRun';
@@ -30,6 +30,7 @@ export const initialDiagnose: DiagnoseState = {
   query: '',
   bundle: null,
   taskPack: { busy: false, error: null },
+  taskPackPdf: { busy: false, error: null },
 };
 
 export function diagnoseDescriptor(state: AppState): SystemDescriptor | null {
@@ -82,9 +83,52 @@ function defaults(descriptor: SystemDescriptor): Record<string, string> {
   return fields;
 }
 
+/** The form for a newly chosen system: its defaults, nothing typed, no errors, the draft offered if it is of that system. */
+function freshForm(state: AppState, system: SystemId): Partial<DiagnoseState> {
+  const descriptor = state.boot.phase === 'ready' ? state.boot.systems.find((d) => d.id === system) : undefined;
+  const draft = state.diagnose.draft;
+  return {
+    system,
+    source: draft && draft.system === system ? 'draft' : 'typed',
+    fields: descriptor ? defaults(descriptor) : {},
+    typedSecrets: {},
+    touched: [],
+    showAllErrors: false,
+    fieldErrors: [],
+    error: null,
+    run: null,
+  };
+}
+
 export function diagnoseActions(api: Api): DiagnoseActions {
   const patch = (update: Partial<DiagnoseState> | ((current: DiagnoseState) => Partial<DiagnoseState>)): void =>
     api.set((state) => ({ diagnose: { ...state.diagnose, ...(typeof update === 'function' ? update(state.diagnose) : update) } }));
+
+  /**
+   * Starts a diagnosis call and follows it: live progress from checks.progress, then the Diagnosis or the
+   * error. Any secrets typed are forgotten in the same update that starts the run (the call has them now).
+   */
+  async function follow(descriptor: SystemDescriptor, operationId: string, start: (operationId: string) => Promise<Diagnosis>): Promise<boolean> {
+    let run = startRun(runFromReport(descriptor, null), operationId, undefined);
+    const unsubscribe = bridge.on('checks.progress', (payload) => {
+      if (payload.operationId !== operationId || payload.event.type === 'run-finished') return;
+      run = applyEvent(run, payload.event);
+      patch((current) => (current.run?.operationId === operationId ? { run } : {}));
+    });
+    const call = start(operationId);
+    patch({ running: true, error: null, fieldErrors: [], typedSecrets: {}, showAllErrors: false, run, result: null, bundle: null });
+    try {
+      const diagnosis = await call;
+      patch({ running: false, result: { operationId, diagnosis }, run: settleRun(run, null, false) });
+      return true;
+    } catch (error) {
+      const uiError = failure(api, error);
+      patch({ running: false, error: uiError, fieldErrors: uiError.fieldErrors ?? [], showAllErrors: true, run: settleRun(run, null, false) });
+      return false;
+    } finally {
+      unsubscribe();
+    }
+  }
 
   async function loadCatalogue(): Promise<void> {
     const current = api.get().diagnose.catalogue;
@@ -120,21 +164,7 @@ export function diagnoseActions(api: Api): DiagnoseActions {
     },
 
     chooseDiagnoseSystem(system) {
-      const state = api.get();
-      if (state.diagnose.system === system) return;
-      const descriptor = state.boot.phase === 'ready' ? state.boot.systems.find((d) => d.id === system) : undefined;
-      const draft = state.diagnose.draft;
-      patch({
-        system,
-        source: draft && draft.system === system ? 'draft' : 'typed',
-        fields: descriptor ? defaults(descriptor) : {},
-        typedSecrets: {},
-        touched: [],
-        showAllErrors: false,
-        fieldErrors: [],
-        error: null,
-        run: null,
-      });
+      if (api.get().diagnose.system !== system) patch(freshForm(api.get(), system));
     },
 
     chooseDiagnoseSource(source) {
@@ -176,24 +206,18 @@ export function diagnoseActions(api: Api): DiagnoseActions {
         input = { operationId, system, fields, secrets };
       }
 
-      let run = startRun(runFromReport(descriptor, null), operationId, undefined);
-      const unsubscribe = bridge.on('checks.progress', (payload) => {
-        if (payload.operationId !== operationId || payload.event.type === 'run-finished') return;
-        run = applyEvent(run, payload.event);
-        patch((current) => (current.run?.operationId === operationId ? { run } : {}));
-      });
-      // The call has the secrets now; the state forgets them in the same update that starts the run.
-      const call = bridge.diagnose.run(input);
-      patch({ running: true, error: null, fieldErrors: [], typedSecrets: {}, showAllErrors: false, run, result: null, bundle: null });
-      try {
-        const diagnosis = await call;
-        patch({ running: false, result: { operationId, diagnosis }, run: settleRun(run, null, false) });
-      } catch (error) {
-        const uiError = failure(api, error);
-        patch({ running: false, error: uiError, fieldErrors: uiError.fieldErrors ?? [], showAllErrors: true, run: settleRun(run, null, false) });
-      } finally {
-        unsubscribe();
-      }
+      await follow(descriptor, operationId, () => bridge.diagnose.run(input));
+    },
+
+    async reproduceKnownProblem(entryId) {
+      const app = api.get();
+      const catalogue = app.diagnose.catalogue;
+      const entry = catalogue.phase === 'ready' ? catalogue.entries.find((candidate) => candidate.id === entryId) : undefined;
+      if (app.diagnose.running || !entry) return false;
+      patch({ ...freshForm(app, entry.system), source: 'typed' });
+      const descriptor = diagnoseDescriptor(api.get());
+      if (!descriptor) return false;
+      return follow(descriptor, newOperationId(), (operationId) => bridge.diagnose.reproduce({ operationId, entryId }));
     },
 
     setCatalogueQuery(query) {
@@ -243,6 +267,21 @@ export function diagnoseActions(api: Api): DiagnoseActions {
         return { fileName: file.fileName, text: file.html, mime: 'text/html' };
       } catch (error) {
         patch({ taskPack: { busy: false, error: toUiError(error) } });
+        return null;
+      }
+    },
+
+    async downloadTaskPackPdf() {
+      const { system, result, taskPackPdf } = api.get().diagnose;
+      if (!system || taskPackPdf.busy) return null;
+      patch({ taskPackPdf: { busy: true, error: null } });
+      try {
+        const operationId = result && result.diagnosis.system === system ? result.operationId : undefined;
+        const file = await bridge.diagnose.taskPackPdf(operationId ? { system, operationId } : { system });
+        patch({ taskPackPdf: { busy: false, error: null } });
+        return { fileName: file.fileName, base64: file.base64, mime: 'application/pdf' };
+      } catch (error) {
+        patch({ taskPackPdf: { busy: false, error: toUiError(error) } });
         return null;
       }
     },

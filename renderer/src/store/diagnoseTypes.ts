@@ -23,9 +23,9 @@ export interface BundleDialog {
   readonly error: UiError | null;
 }
 
-/** A file made by main for the agent to save (bundle zip as base64, task pack HTML as text). */
+/** A file made by main for the agent to save (bundle zip or task pack PDF as base64, task pack HTML as text). */
 export type DownloadFile =
-  | { readonly fileName: string; readonly base64: string; readonly mime: 'application/zip' }
+  | { readonly fileName: string; readonly base64: string; readonly mime: 'application/zip' | 'application/pdf' }
   | { readonly fileName: string; readonly text: string; readonly mime: 'text/html' };
 
 export interface DiagnoseState {
@@ -51,6 +51,8 @@ export interface DiagnoseState {
   readonly query: string;
   readonly bundle: BundleDialog | null;
   readonly taskPack: { readonly busy: boolean; readonly error: UiError | null };
+  /** The same checklist printed to PDF (offered only where app.info says the host can print). */
+  readonly taskPackPdf: { readonly busy: boolean; readonly error: UiError | null };
 }
 
 export interface DiagnoseActions {
@@ -62,6 +64,11 @@ export interface DiagnoseActions {
   touchDiagnoseField(id: string): void;
   typeDiagnoseSecret(id: string, value: string): void;
   runDiagnosis(): Promise<void>;
+  /**
+   * Sandbox only: runs the scenario that reproduces a catalogue entry (its system becomes the chosen one, the
+   * demo credential never leaves main). True when a Diagnosis came back.
+   */
+  reproduceKnownProblem(entryId: string): Promise<boolean>;
   setCatalogueQuery(query: string): void;
   openBundlePreview(): Promise<void>;
   closeBundlePreview(): void;
@@ -69,5 +76,7 @@ export interface DiagnoseActions {
   saveBundle(): Promise<DownloadFile | null>;
   /** The vendor admin's checklist (with the run's fixes when the run is of this system), or null on error. */
   downloadTaskPack(): Promise<DownloadFile | null>;
+  /** The same checklist as a PDF, or null on error (the error is in `taskPackPdf`). */
+  downloadTaskPackPdf(): Promise<DownloadFile | null>;
   dismissDiagnoseError(): void;
 }

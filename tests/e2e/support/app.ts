@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startSandbox, type Sandbox } from '../../../main/sandbox';
-import { createRuntime, type Runtime } from '../../../main/services/runtime';
+import { createRuntime, type Runtime, type RuntimeOptions } from '../../../main/services/runtime';
 import { startWebHost, type WebHost } from '../../../main/hosts/web/server';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -25,7 +25,14 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export async function startApp(options: { dataDir?: string; user?: { email: string; password: string } } = {}): Promise<RunningApp> {
+export interface StartOptions {
+  readonly dataDir?: string;
+  readonly user?: { email: string; password: string };
+  /** Gives the runtime a PDF printer (as Electron's main does), made from the test's chromium. */
+  readonly printToPdf?: (browser: Browser) => NonNullable<RuntimeOptions['printToPdf']>;
+}
+
+export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build` before the e2e tests');
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium`);
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'exopen-e2e-')));
@@ -54,6 +61,7 @@ export async function startApp(options: { dataDir?: string; user?: { email: stri
       })();
     },
     sandbox,
+    ...(options.printToPdf ? { printToPdf: options.printToPdf(browser) } : {}),
   });
   const host = await startWebHost({ runtime, rendererDir: RENDERER_DIR });
   const page = await context.newPage();

@@ -64,17 +64,17 @@ describe('exopen-connect diagnose', () => {
     expect(readFileSync(pack, 'utf8')).toContain('exopenClient');
   });
 
-  it('vitec integration-partial: names the 3 companies whose revisions will not arrive, bundle clean, exit 0 (a warning)', async () => {
+  it('vitec integration-partial: names the 3 companies whose revisions will not arrive, bundle clean, exit 2 (a warning the customer must act on)', async () => {
     const bundle = path.join(await tempDir(), 'v.zip');
     const { code, stdout } = runCli(['diagnose', 'vitec', '--scenario', 'integration-partial', '--bundle', bundle, '--json']);
-    expect(code).toBe(0);
+    expect(code).toBe(2);
     const out = JSON.parse(stdout) as {
       exitCode: number;
       bundle: string;
       knownProblems: Array<{ id: string; rowIds: string[]; symptom: { text: string } }>;
       results: Array<{ checkId: string; rows: Array<{ id: string; status: string; fix?: { text: string } }> }>;
     };
-    expect(out.exitCode).toBe(0);
+    expect(out.exitCode).toBe(2);
     expect(out.bundle).toBe(bundle);
     const missing = out.results.find((result) => result.checkId === 'integration')!.rows.filter((row) => row.status !== 'allowed');
     expect(missing.map((row) => row.id)).toEqual(['1007', '1019', '1033']);

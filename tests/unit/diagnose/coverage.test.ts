@@ -48,6 +48,12 @@ const CASES: ReadonlyArray<Case> = [
   plain('netvisor', 'clock-skew', ['clock-skew']),
   plain('netvisor', 'module-missing', ['module-missing']),
   plain('netvisor', 'no-rights-yet', ['resource-blocked', 'nothing-allowed']),
+  plain('netvisor', 'other-business-id', ['no-company']),
+  plain('netvisor', 'request-not-unique', ['request-not-unique']),
+  plain('netvisor', 'mac-url', ['mac-url']),
+  plain('netvisor', 'maintenance', ['maintenance']),
+  plain('netvisor', 'proxy-page', ['not-netvisor']),
+  plain('netvisor', 'connection-dropped', ['unreachable']),
   variant('netvisor', 'healthy', "another company's Business ID", ['no-company'], (sims) => diagnoseScenario(sims, 'netvisor', 'healthy', { fields: { businessId: '1414213-0' } })),
   variant('netvisor', 'healthy', 'a repeated TransactionId', ['request-not-unique'], fault('REQUEST_NOT_UNIQUE', 'Tapahtumatunnus on jo käytetty. Tunnuksen on vaihduttava joka pyynnössä')),
   variant('netvisor', 'healthy', 'a proxy rewrote the URL', ['mac-url'], fault('AUTHENTICATION_FAILED', 'URI-metodi ei kelpaa, katso dokumentaatio. Käytä MAC-tiivisteen laskentaan merkkijonoa: https://x/accountingperiodlist.nv&… :: 0A1B')),
@@ -71,6 +77,10 @@ const CASES: ReadonlyArray<Case> = [
   plain('procountor', 'foreign-key', ['key-foreign']),
   plain('procountor', 'malformed-key', ['key-malformed']),
   plain('procountor', 'purchases-not-enabled', ['not-in-product']),
+  plain('procountor', 'no-archive-rights', ['documents-no-rights']),
+  plain('procountor', 'invalid-key', ['key-rejected']),
+  plain('procountor', 'test-server-key', ['key-environment']),
+  plain('procountor', 'connection-dropped', ['unreachable']),
   variant('procountor', 'other-company', 'swapped in for the healthy company', ['other-company'], (sims) => {
     const healthy = sims.procountor.scenarios.find((candidate) => candidate.id === 'healthy')!.company;
     return diagnoseScenario(sims, 'procountor', 'other-company', { previous: healthyReportFor(healthy) });
@@ -102,6 +112,8 @@ const CASES: ReadonlyArray<Case> = [
   plain('vitec', 'all-inactive', ['all-inactive']),
   plain('vitec', 'company-fails', []),
   plain('vitec', 'large', []),
+  plain('vitec', 'unknown-domain', ['unknown-domain']),
+  plain('vitec', 'connection-dropped', ['unreachable']),
   variant('vitec', 'healthy', 'a domain that does not exist', ['unknown-domain'], (sims) => diagnoseScenario(sims, 'vitec', 'healthy', { fields: { domain: 'no-such-installation' } })),
   variant('vitec', 'healthy', 'an installation that does not answer', ['unreachable'], async (sims) =>
     diagnoseScenario(sims, 'vitec', 'healthy', { context: { sandboxUrls: { vitec: `http://127.0.0.1:${await closedPort()}` } } }),
@@ -135,6 +147,13 @@ describe('the known-problems catalogue against the sandbox', () => {
       for (const checkId of problem.checkIds) expect(run.diagnosis.results.find((result) => result.checkId === checkId)?.entries).toContain(problem.id);
     }
     for (const id of ids) produced.add(id);
+  });
+
+  it("names, for every entry, a scenario of its own system that shows it (the CLI and UI sweeps run those)", () => {
+    for (const entry of CATALOGUE) {
+      const showing = CASES.filter((candidate) => candidate.system === entry.system && candidate.scenario === entry.scenario && candidate.expect.includes(entry.id));
+      expect(showing, `${entry.id} → scenario ${entry.scenario}`).not.toEqual([]);
+    }
   });
 
   it('produced every catalogue entry', () => {

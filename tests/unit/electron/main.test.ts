@@ -83,6 +83,17 @@ describe('main.ts', () => {
     await expect(options.openSignIn!('file:///etc/passwd')).rejects.toMatchObject({ code: 'E_LINK_NOT_ALLOWED' });
   });
 
+  it('hands the runtime a PDF printer that prints in its own hidden window', async () => {
+    await startMain();
+    await started();
+    const [options] = runtimeModule.createRuntime.mock.calls[0]!;
+    const pdf = await options.printToPdf!('<!doctype html><p>checklist</p>');
+    expect(Buffer.from(pdf).toString('latin1')).toMatch(/^%PDF-/);
+    const [, printWindow] = FakeBrowserWindow.instances;
+    expect(printWindow?.options).toMatchObject({ show: false });
+    expect(printWindow?.isDestroyed()).toBe(true);
+  });
+
   it('forwards runtime events to the window', async () => {
     const events = createEventHub();
     runtimeModule.createRuntime.mockImplementationOnce(async () => ({ handlers: asHandlers(spyHandlers()), events, close }));

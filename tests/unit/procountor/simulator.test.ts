@@ -37,6 +37,7 @@ describe('Procountor simulator', () => {
       expect(Object.keys(info.credentials)).toEqual(['apiKey']);
       const key = inspectApiKey(info.credentials.apiKey);
       if (info.id === 'malformed-key') expect(key.shape).toBe('truncated');
+      else if (info.id === 'test-server-key') expect(key).toMatchObject({ shape: 'jwt', claims: { iss: 'https://pts-api.procountor.com/api' } });
       else expect(key).toMatchObject({ shape: 'jwt', claims: { sub: expect.any(String), iss: simulator.url, cid: Number(info.company.id) } });
     }
     expect(scenario(simulator, 'other-company').expectedCompany).toEqual(scenario(simulator, 'healthy').company);

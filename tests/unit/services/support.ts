@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { BridgeError, Envelope, InvokeInput, InvokeName, InvokeOutput } from '../../../preload/contract';
 import { startSandbox, type Sandbox, type SandboxScenario } from '../../../main/sandbox';
 import { dispatchCall } from '../../../main/services/dispatch';
-import { createRuntime, type Runtime } from '../../../main/services/runtime';
+import { createRuntime, type Runtime, type RuntimeOptions } from '../../../main/services/runtime';
 import { createLogger } from '../../../main/platform/log';
 import { filesWhere } from '../../support/files';
 import { browserSignIn } from '../../support/sign-in';
@@ -36,7 +36,9 @@ export const tempDir = (prefix = 'exopen-services-'): Promise<string> => mkdtemp
 /** A recognisable random secret, long enough to be registered for redaction. */
 export const canary = (label = 'canary'): string => `${label}-${randomBytes(16).toString('hex')}`;
 
-export async function startRuntime(options: { dataDir?: string; sandbox?: Sandbox; signedIn?: boolean } = {}): Promise<Harness> {
+export async function startRuntime(
+  options: { dataDir?: string; sandbox?: Sandbox; signedIn?: boolean; printToPdf?: RuntimeOptions['printToPdf'] } = {},
+): Promise<Harness> {
   const dataDir = options.dataDir ?? (await tempDir());
   const ownSandbox = options.sandbox ? undefined : await startSandbox({ dataDir });
   const sandbox = options.sandbox ?? ownSandbox!;
@@ -47,6 +49,7 @@ export async function startRuntime(options: { dataDir?: string; sandbox?: Sandbo
     openExternal: async (url) => void opened.push(url),
     openSignIn: browserSignIn(),
     sandbox,
+    ...(options.printToPdf ? { printToPdf: options.printToPdf } : {}),
   });
   // Signed in as the sandbox's demo admin unless a test wants to see the signed-out side: the broker
   // (which signs Netvisor requests) and the backend need an Exopen session.

@@ -150,7 +150,7 @@ describe('Vitec simulator: the wire (ASSUMED API)', () => {
 describe('Vitec simulator: scenarios', () => {
   it('each has its own domain and complete demo credentials', () => {
     expect(simulator.scenarios.map((info) => info.id)).toEqual([
-      'healthy', 'integration-partial', 'unknown-integration', 'locked-user', 'expired-password', 'wrong-password', 'no-companies', 'all-inactive', 'company-fails', 'large',
+      'healthy', 'integration-partial', 'unknown-integration', 'locked-user', 'expired-password', 'wrong-password', 'no-companies', 'all-inactive', 'company-fails', 'large', 'unknown-domain', 'connection-dropped',
     ]);
     expect(new Set(simulator.scenarios.map((info) => info.credentials.domain)).size).toBe(simulator.scenarios.length);
     for (const info of simulator.scenarios) {
