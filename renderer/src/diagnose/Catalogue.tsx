@@ -13,7 +13,7 @@ import { Loading } from '../components/Loading';
 import { useMsg } from '../components/useMsg';
 import { useActions, useAppStore } from '../store';
 import { MONOSPACE } from '../theme';
-import { entryDomId, focusResult } from './focusEntry';
+import { entryDomId, focusResult, showProgress } from './focusEntry';
 
 export const CATALOGUE_ID = 'diagnose-catalogue';
 
@@ -33,8 +33,8 @@ const printStyles = (
 );
 
 /**
- * Sandbox only: run the scenario that shows this problem. The page scrolls up to the progress at once and
- * puts the focus on the result when it is in, so a keyboard user is not left at the bottom of the catalogue.
+ * Sandbox only: run the scenario that shows this problem. The page scrolls up to the live progress at once
+ * and puts the focus on the result when it is in, so a keyboard user is not left at the bottom of the catalogue.
  */
 function ReproduceButton({ entry }: { entry: CatalogueEntry }) {
   const { t } = useTranslation();
@@ -52,8 +52,9 @@ function ReproduceButton({ entry }: { entry: CatalogueEntry }) {
         aria-describedby={helpId}
         data-testid={`diagnose-reproduce-${entry.id}`}
         onClick={() => {
-          window.scrollTo({ top: 0 });
-          void reproduceKnownProblem(entry.id).then((ok) => ok && focusResult());
+          const done = reproduceKnownProblem(entry.id);
+          showProgress();
+          void done.then((ok) => ok && focusResult());
         }}
       >
         {t('diagnose.catalogue.reproduce')}

@@ -115,7 +115,7 @@ export function DiagnosePage() {
       {needsSignIn && descriptor && <SignInPanel reason="broker" system={descriptor.name} />}
       {state.error && !needsSignIn && <ErrorAlert error={state.error} />}
       {state.run && descriptor && (state.running || !state.result) && state.run.operationId && (
-        <Box data-testid="diagnose-progress">
+        <Box id="diagnose-progress" data-testid="diagnose-progress">
           <RunProgress run={state.run} specs={descriptor.checks} />
         </Box>
       )}

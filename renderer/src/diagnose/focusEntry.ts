@@ -11,6 +11,11 @@ export function focusEntry(id: string): void {
   });
 }
 
+/** Brings the live progress of a run into view (it renders on the next frame after the run starts). */
+export function showProgress(): void {
+  window.requestAnimationFrame(() => document.getElementById('diagnose-progress')?.scrollIntoView({ block: 'start' }));
+}
+
 /** Brings the Diagnose result into view with the focus on its heading (after a run started from far below). */
 export function focusResult(): void {
   window.requestAnimationFrame(() => {

@@ -214,7 +214,8 @@ export function diagnoseActions(api: Api): DiagnoseActions {
       const catalogue = app.diagnose.catalogue;
       const entry = catalogue.phase === 'ready' ? catalogue.entries.find((candidate) => candidate.id === entryId) : undefined;
       if (app.diagnose.running || !entry) return false;
-      patch({ ...freshForm(app, entry.system), source: 'typed' });
+      // Another system's form is replaced as choosing it would; the same system's typed fields are kept.
+      if (app.diagnose.system !== entry.system) patch(freshForm(app, entry.system));
       const descriptor = diagnoseDescriptor(api.get());
       if (!descriptor) return false;
       return follow(descriptor, newOperationId(), (operationId) => bridge.diagnose.reproduce({ operationId, entryId }));
