@@ -161,6 +161,11 @@ export interface RunOptions {
   readonly only?: ReadonlyArray<string>;
   /** The previous report of this credential, so a partial re-run can keep what it did not re-test. */
   readonly previous?: CheckReport;
+  /**
+   * A key swap (recreate): the companies the data source already reads. A credential bound to one company
+   * (Procountor) that belongs to another fails its identity check here, at Test, not later at the hand-off.
+   */
+  readonly expectedCompanies?: ReadonlyArray<Company>;
   readonly signal?: AbortSignal;
   readonly onEvent: (event: CheckEvent) => void;
 }

@@ -6,7 +6,7 @@
 import type { ConnectorContext, RequestRecorder } from '../connectors/context';
 import { usesBroker } from '../connectors/context';
 import { connectorFactories } from '../connectors/registry';
-import type { CheckEvent, CheckInput, CheckReport, Connector, SystemId } from '../connectors/types';
+import type { CheckEvent, CheckInput, CheckReport, Company, Connector, SystemId } from '../connectors/types';
 import { isSecretKey } from '../platform/redact';
 import { APP_VERSION } from '../services/version';
 import { environmentOf, osInfo } from './environment';
@@ -46,6 +46,8 @@ export function targetFor(system: SystemId, ctx: ConnectorContext): DiagnoseTarg
 export interface DiagnoseOptions {
   /** The credential's earlier report: lets the identity check catch a key of another company. */
   readonly previous?: CheckReport;
+  /** A key swap's data source companies (see RunOptions.expectedCompanies). */
+  readonly expectedCompanies?: ReadonlyArray<Company>;
   readonly signal?: AbortSignal;
   readonly onEvent?: (event: CheckEvent) => void;
   /** The sandbox scenario the run used, recorded in the Diagnosis. */
@@ -72,6 +74,7 @@ export async function runDiagnosis(target: DiagnoseTarget, input: CheckInput, op
   const connector = target.connector(timeline.recorder);
   const report = await connector.runChecks(input, {
     ...(options.previous ? { previous: options.previous } : {}),
+    ...(options.expectedCompanies ? { expectedCompanies: options.expectedCompanies } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     onEvent: options.onEvent ?? (() => undefined),
   });

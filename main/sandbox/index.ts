@@ -6,6 +6,7 @@
 import { secretEnvName, systemIds } from '../connectors/registry';
 import type { SystemId } from '../connectors/types';
 import { startExopenSandbox } from './exopen';
+import type { FaultControls } from './exopen/types';
 import { startIdentityProvider, type DemoUser, type IdentityProvider } from './identity';
 import { createVendorListers } from './listers';
 import { createVendorRunner } from './runner';
@@ -24,6 +25,8 @@ export interface SandboxDescription {
 export interface Sandbox extends SimulatorHandles {
   readonly urls: Partial<Record<SystemId, string>>;
   readonly backend: { readonly url: string; readonly token: string };
+  /** The sandbox backend's fault controls (503/429 on the next requests, a dropped response): tests and demos. */
+  readonly backendFaults: FaultControls;
   /** The sandbox OpenID provider the assistant signs in to (demo users with their passwords). */
   readonly identity: { readonly issuer: string; readonly clientId: string; readonly users: ReadonlyArray<DemoUser> };
   readonly partnerCredentials: Partial<Record<SystemId, Record<string, string>>>;
@@ -69,6 +72,7 @@ export async function startSandbox(options: { dataDir: string; latencyMs?: numbe
     ...(handles as SimulatorHandles),
     urls,
     backend: { url: backend.url, token: backend.token },
+    backendFaults: backend.faults,
     identity,
     partnerCredentials,
     scenarios,

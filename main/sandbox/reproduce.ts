@@ -1,9 +1,9 @@
 /**
  * What a sandbox scenario means to a check run, for everything that reproduces one (the CLI's --scenario,
  * the catalogue's Reproduce): the demo credential as the wizard would hold it, and, for a key swap, the
- * earlier report whose company the new credential must reach.
+ * company the new credential must reach.
  */
-import type { CheckInput, CheckReport, SystemDescriptor, SystemId } from '../connectors/types';
+import type { CheckInput, Company, SystemDescriptor } from '../connectors/types';
 import type { SandboxScenario } from './simulators';
 
 /** The scenario's fields over the descriptor's defaults and fixed values, in the sandbox environment. */
@@ -18,12 +18,7 @@ export function scenarioInput(descriptor: SystemDescriptor, scenario: SandboxSce
   return { fields, secrets: { ...scenario.secrets } };
 }
 
-/** A finished report that reached `company`: what a credential being replaced would have left behind. */
-export function earlierReportFor(system: SystemId, company: { readonly id: string; readonly name: string }): CheckReport {
-  return { system, startedAt: '', finishedAt: '', overall: 'passed', results: [], requestCount: 0, companies: [{ id: company.id, name: company.name, active: true }] };
-}
-
-/** The earlier report a scenario stands in front of (key swaps only). */
-export function scenarioPrevious(system: SystemId, scenario: SandboxScenario): CheckReport | undefined {
-  return scenario.swapFor ? earlierReportFor(system, scenario.swapFor) : undefined;
+/** The companies a key-swap scenario's credential must reach (and does not): RunOptions.expectedCompanies. */
+export function scenarioExpectedCompanies(scenario: SandboxScenario): ReadonlyArray<Company> | undefined {
+  return scenario.swapFor ? [{ id: scenario.swapFor.id, name: scenario.swapFor.name, active: true }] : undefined;
 }

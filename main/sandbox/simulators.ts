@@ -19,7 +19,7 @@ export interface SandboxScenario {
   readonly expect?: Readonly<Record<string, ReadonlyArray<string>>>;
   /**
    * For a key swap: the company the credential being replaced reached. The scenario's credential must reach
-   * it too and does not, so a run given this as the earlier report shows the swap refused.
+   * it too and does not, so a run told to expect it (RunOptions.expectedCompanies) shows the swap refused.
    */
   readonly swapFor?: { readonly id: string; readonly name: string };
 }

@@ -3,7 +3,8 @@
  * streams progress as `checks.progress` events, supports cancel, and remembers the last report per draft
  * so a partial re-run ("re-test what failed") keeps the rest and the handoff knows what was verified.
  */
-import type { CheckReport } from '../connectors/types';
+import type { Draft } from '../../preload/contract';
+import type { CheckReport, Company } from '../connectors/types';
 import { secretFieldIds, type Connectors } from '../connectors/registry';
 import type { DraftStore } from './drafts';
 import { AppError } from './errors';
@@ -22,6 +23,8 @@ export function createCheckService(deps: {
   drafts: DraftStore;
   vault: CredentialVault;
   events: EventHub;
+  /** A recreate's data source companies (the new credential must reach them); undefined otherwise. */
+  expectedCompanies?: (draft: Draft) => Promise<ReadonlyArray<Company> | undefined>;
 }): CheckService {
   const running = new Map<string, AbortController>();
   const reports = new Map<string, CheckReport>();
@@ -42,11 +45,13 @@ export function createCheckService(deps: {
       try {
         const secrets = await deps.vault.read(draftId, secretFields);
         const previous = only ? reports.get(draftId) : undefined;
+        const expectedCompanies = await deps.expectedCompanies?.(draft);
         const report = await connector.runChecks(
           { fields: draft.fields, secrets },
           {
             ...(only ? { only } : {}),
             ...(previous ? { previous } : {}),
+            ...(expectedCompanies ? { expectedCompanies } : {}),
             signal: controller.signal,
             onEvent: (event) => deps.events.emit('checks.progress', { operationId, event }),
           },

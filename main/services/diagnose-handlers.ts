@@ -8,9 +8,10 @@ import type { Handlers } from '../../preload/contract';
 import type { ConnectorContext } from '../connectors/context';
 import { secretFieldIds, type Connectors } from '../connectors/registry';
 import { assertTaskPackClean, buildBundle, buildTaskPack, CATALOGUE, previewBundleJson, runDiagnosis, targetFor, type DiagnoseRun } from '../diagnose';
-import type { CheckInput, CheckReport, SystemId } from '../connectors/types';
+import type { Draft } from '../../preload/contract';
+import type { CheckInput, CheckReport, Company, SystemId } from '../connectors/types';
 import type { CatalogueEntry } from '../diagnose/types';
-import { scenarioInput, scenarioPrevious } from '../sandbox/reproduce';
+import { scenarioExpectedCompanies, scenarioInput } from '../sandbox/reproduce';
 import type { SandboxScenario } from '../sandbox/simulators';
 import type { CheckService } from './checks';
 import type { DraftStore } from './drafts';
@@ -23,6 +24,12 @@ type DiagnoseHandlers = Pick<
   Handlers,
   'diagnose.catalogue' | 'diagnose.run' | 'diagnose.reproduce' | 'diagnose.bundlePreview' | 'diagnose.bundle' | 'diagnose.taskPack' | 'diagnose.taskPackPdf'
 >;
+
+/** What a run is compared with: the credential's last report, and a key swap's data source companies. */
+interface Earlier {
+  readonly previous?: CheckReport | undefined;
+  readonly expectedCompanies?: ReadonlyArray<Company> | undefined;
+}
 
 /** Recent runs kept for export; older ones (and their secrets) are dropped. */
 const KEEP_RUNS = 5;
@@ -39,6 +46,8 @@ export function createDiagnoseHandlers(deps: {
   vault: CredentialVault;
   checks: CheckService;
   events: EventHub;
+  /** A recreate's data source companies, as checks.run uses them (a draft diagnosed mid-recreate). */
+  expectedCompanies?: (draft: Draft) => Promise<ReadonlyArray<Company> | undefined>;
   /** The sandbox's scenarios (each known problem names the one that reproduces it); absent outside the sandbox. */
   scenarios?: Partial<Record<SystemId, ReadonlyArray<SandboxScenario>>>;
   /** The host's printer (Electron's printToPDF); absent on the web host and the CLI. */
@@ -57,13 +66,14 @@ export function createDiagnoseHandlers(deps: {
     if (draftId) {
       const draft = await deps.drafts.current();
       if (!draft || draft.id !== draftId || draft.system !== system) throw new AppError('E_NO_DRAFT', 'That setup is no longer in progress.');
-      return { input: { fields: draft.fields, secrets: await deps.vault.read(draftId, secretFieldIds(connector.descriptor)) }, previous: deps.checks.lastReport(draftId) };
+      const input = { fields: draft.fields, secrets: await deps.vault.read(draftId, secretFieldIds(connector.descriptor)) };
+      return { input, previous: deps.checks.lastReport(draftId), expectedCompanies: await deps.expectedCompanies?.(draft) };
     }
     const input = { fields: fields ?? {}, secrets: secrets ?? {} };
     const stored = Object.fromEntries(secretFieldIds(connector.descriptor).map((id) => [id, Boolean(input.secrets[id])]));
     const problems = connector.validate(input.fields, stored);
     if (problems.length > 0) throw new AppError('E_INVALID_FIELDS', 'Some fields need attention before diagnosing.', problems);
-    return { input, previous: undefined };
+    return { input, previous: undefined, expectedCompanies: undefined };
   }
 
   /**
@@ -90,9 +100,10 @@ export function createDiagnoseHandlers(deps: {
   }
 
   /** Runs and keeps the run (with its secrets, for the export) under its operation id. */
-  async function diagnoseAndKeep(operationId: string, system: SystemId, input: CheckInput, previous: CheckReport | undefined, scenario?: string) {
+  async function diagnoseAndKeep(operationId: string, system: SystemId, input: CheckInput, earlier: Earlier, scenario?: string) {
     const run = await runDiagnosis(targetFor(system, deps.ctx), input, {
-      ...(previous ? { previous } : {}),
+      ...(earlier.previous ? { previous: earlier.previous } : {}),
+      ...(earlier.expectedCompanies ? { expectedCompanies: earlier.expectedCompanies } : {}),
       ...(scenario ? { scenario } : {}),
       appVersion: APP_VERSION,
       onEvent: (event) => deps.events.emit('checks.progress', { operationId, event }),
@@ -115,13 +126,13 @@ export function createDiagnoseHandlers(deps: {
   return {
     'diagnose.catalogue': async () => CATALOGUE,
     'diagnose.run': async ({ operationId, system, draftId, fields, secrets }) => {
-      const { input, previous } = await inputFor(system, draftId, fields, secrets);
-      return diagnoseAndKeep(operationId, system, input, previous);
+      const { input, ...earlier } = await inputFor(system, draftId, fields, secrets);
+      return diagnoseAndKeep(operationId, system, input, earlier);
     },
     'diagnose.reproduce': async ({ operationId, entryId }) => {
       const { entry, scenario } = reproduction(entryId);
       const input = scenarioInput(deps.connectors[entry.system].descriptor, scenario);
-      return diagnoseAndKeep(operationId, entry.system, input, scenarioPrevious(entry.system, scenario), scenario.id);
+      return diagnoseAndKeep(operationId, entry.system, input, { expectedCompanies: scenarioExpectedCompanies(scenario) }, scenario.id);
     },
     'diagnose.bundlePreview': async ({ operationId }) => {
       const run = runOf(operationId);

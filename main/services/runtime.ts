@@ -3,7 +3,7 @@
  * the connectors and the handlers of the contract. Hosts only translate transport; the CLI uses the same
  * pieces directly.
  */
-import type { AppInfo, Handlers } from '../../preload/contract';
+import type { AppInfo, Draft, Handlers } from '../../preload/contract';
 import { createAuthService } from '../auth';
 import { createConnectors, secretFieldIds, systemIds } from '../connectors/registry';
 import { createExopenClient } from '../exopen';
@@ -17,6 +17,7 @@ import { createPartnerBroker } from './broker';
 import type { ConnectorContext } from '../connectors/context';
 import { createCheckService } from './checks';
 import { createDiagnoseHandlers } from './diagnose-handlers';
+import { swapCompanies } from './verified';
 import { createDraftHandlers } from './draft-handlers';
 import { createDraftStore } from './drafts';
 import { describeEnvironment, resolveEnvironment, saveEnvironment, signerFor } from './environment';
@@ -98,7 +99,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     secretFieldsOf: (system) => new Set(secretFieldIds(connectors[system].descriptor)),
   });
   const vault = createCredentialVault(secretStore);
-  const checks = createCheckService({ connectors, drafts, vault, events });
+  const expectedCompanies = (draft: Draft) => swapCompanies(exopen, draft);
+  const checks = createCheckService({ connectors, drafts, vault, events, expectedCompanies });
   const handoff = createHandoffService({ connectors, drafts, vault, checks, exopen, events, destination: sandbox ? 'sandbox' : backendUrl });
 
   const info: AppInfo = {
@@ -127,7 +129,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       await options.openExternal(url);
       return { opened: true };
     },
-    ...createDiagnoseHandlers({ ctx: connectorContext, connectors, drafts, vault, checks, events, printToPdf: options.printToPdf, ...(sandbox ? { scenarios: sandbox.scenarios } : {}) }),
+    ...createDiagnoseHandlers({ ctx: connectorContext, connectors, drafts, vault, checks, events, expectedCompanies, printToPdf: options.printToPdf, ...(sandbox ? { scenarios: sandbox.scenarios } : {}) }),
     ...createAccountHandlers({ auth, exopen, systems: systemIds }),
     'settings.get': async () => describeEnvironment(environment, settings, sandbox?.backend.url, systemIds),
     'settings.set': async (change) => {

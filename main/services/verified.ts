@@ -11,7 +11,10 @@ import type { CheckService } from './checks';
 import type { DraftStore } from './drafts';
 import { AppError } from './errors';
 import { viaExopen } from './exopen-errors';
+import { createLogger } from '../platform/log';
 import type { CredentialVault } from './vault';
+
+const log = createLogger('verified');
 
 export interface VerifiedSetup {
   readonly draft: Draft;
@@ -64,4 +67,20 @@ export async function requireSameCompanies(exopen: ExopenClient, dataSourceId: s
     'E_OTHER_COMPANY',
     `This credential reaches ${reachedNames}, not ${missing.map((company) => company.name).join(', ')}: use a key of the same company to replace the old one.`,
   );
+}
+
+/**
+ * What a recreate's new credential must reach, for the checks to say so at Test: the data source's companies.
+ * Undefined for a new setup, and when Exopen cannot be asked right now (signed out, offline): the hand-off
+ * asks again and refuses then (requireSameCompanies), so nothing is lost by not knowing here.
+ */
+export async function swapCompanies(exopen: ExopenClient, draft: Draft): Promise<ReadonlyArray<Company> | undefined> {
+  if (!draft.recreateOf) return undefined;
+  try {
+    const existing = await exopen.getDataSource(draft.recreateOf);
+    return existing.companies.map((company) => ({ id: company.id, name: company.name, active: true }));
+  } catch (error) {
+    log.info('the data source being recreated could not be read; its company is checked at the hand-off', { error });
+    return undefined;
+  }
 }

@@ -21,6 +21,8 @@ interface RunState {
   readonly session: Session;
   readonly plan: RunPlan;
   readonly previous: CheckReport | undefined;
+  /** The company the key must belong to: a key swap's data source, else the key's own earlier report. */
+  readonly expected: Company | undefined;
   readonly emit: (event: CheckEvent) => void;
   identity?: Identity;
 }
@@ -32,8 +34,7 @@ async function runOne(id: CheckId, state: RunState): Promise<CheckOutcome> {
     case 'token':
       return checkToken(state.session);
     case 'identity': {
-      const expected = state.previous?.companies[0];
-      const { outcome, identity } = await checkIdentity(state.session, expected);
+      const { outcome, identity } = await checkIdentity(state.session, state.expected);
       if (identity && outcome.status === 'passed') state.identity = identity;
       return outcome;
     }
@@ -50,7 +51,8 @@ export async function runProcountorChecks(ctx: ConnectorContext, input: CheckInp
   const startedAt = new Date().toISOString();
   const plan = planRun(options.only);
   const previous = previousOf(options, 'procountor');
-  const state: RunState = { session: createSession(ctx, input, options.signal), plan, previous, emit: options.onEvent };
+  const expected = options.expectedCompanies?.[0] ?? previous?.companies[0];
+  const state: RunState = { session: createSession(ctx, input, options.signal), plan, previous, expected, emit: options.onEvent };
   const results = await runSequence(
     { system: 'procountor', checkIds: CHECK_IDS, dependsOn: DEPENDS_ON, planned: plan.checks, previous, runOne: (id) => runOne(id, state) },
     options,

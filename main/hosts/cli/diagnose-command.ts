@@ -10,7 +10,7 @@ import { createConnectors, systemIds } from '../../connectors/registry';
 import { msg, type Connector, type SystemId } from '../../connectors/types';
 import { buildTaskPack, renderDiagnosis, runDiagnosis, supportsTaskPack, targetFor, writeBundle, writeTaskPack, type DiagnoseRun } from '../../diagnose';
 import { renderMsg, withRenderedText } from '../../platform/i18n';
-import { scenarioPrevious } from '../../sandbox/reproduce';
+import { scenarioExpectedCompanies } from '../../sandbox/reproduce';
 import { fixedPartnerCredentials } from '../../services/partners';
 import { addCredentialOptions, withCredential, type CliOptions as Options } from './credential-input';
 import { diagnoseExitCode, EXIT } from './exit-codes';
@@ -39,10 +39,10 @@ async function runDiagnose(system: SystemId, options: Options): Promise<number> 
   return withCredential(system, options, async (connector, input, ctx, scenario) => {
     const json = options.json === true;
     const titles = new Map(connector.descriptor.checks.map((check) => [check.id, renderMsg(check.title)]));
-    const previous = scenario ? scenarioPrevious(system, scenario) : undefined;
+    const expectedCompanies = scenario ? scenarioExpectedCompanies(scenario) : undefined;
     const run = await runDiagnosis(targetFor(system, ctx), input, {
       ...(scenarioId ? { scenario: scenarioId } : {}),
-      ...(previous ? { previous } : {}),
+      ...(expectedCompanies ? { expectedCompanies } : {}),
       onEvent: (event) => {
         if (!json && event.type === 'check-started') process.stderr.write(`… ${titles.get(event.checkId) ?? event.checkId}\n`);
       },

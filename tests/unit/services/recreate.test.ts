@@ -1,6 +1,7 @@
 /**
  * Recreating a Procountor data source with a new API key (the key swap): the recreate draft keeps system,
- * domain and companies; a key of another company is refused before anything is replaced; a new key of the
+ * domain and companies; a key of another company fails the Test step already (the identity check is told
+ * the data source's company), and the hand-off refuses it too if the Test could not know; a new key of the
  * same company replaces the credential in place (same id) and starts a new initial run. The Procountor
  * token exchange goes through the sandbox backend's broker, which relays it to the simulator.
  */
@@ -39,16 +40,18 @@ describe('recreating a data source through the runtime', () => {
     expect(draft.selectedCompanies).toEqual([original.company.id]);
     expect(await h.ok('secrets.status', { draftId: draft.id })).toEqual({ apiKey: false });
 
-    // A valid key, but of another company: the checks pass, the hand-off refuses before replacing anything.
+    // A valid key, but of another company: the Test step says so, naming both companies, and nothing can
+    // be handed off.
     const other = procountorScenario(h.sandbox, 'other-company');
     await h.ok('secrets.put', { draftId: draft.id, field: 'apiKey', value: other.secrets.apiKey! });
     const otherReport = await runChecks(h, draft.id);
-    expect(otherReport.overall).not.toBe('failed');
+    expect(otherReport.overall).toBe('failed');
+    const identity = otherReport.results.find((result) => result.checkId === 'identity')!;
+    expect(identity).toMatchObject({ status: 'failed', meaning: { key: 'procountor:checks.identity.otherCompany.meaning' } });
+    expect(identity.summary.params).toMatchObject({ expectedId: original.company.id, expectedName: original.company.name });
     expect(otherReport.companies.map((company) => company.id)).not.toContain(original.company.id);
     await selectLikeTheWizard(h, draft, otherReport);
-    const refused = await h.fail('handoff.submit', { draftId: draft.id });
-    expect(refused.code).toBe('E_OTHER_COMPANY');
-    expect(refused.message).toContain(original.company.name);
+    expect((await h.fail('handoff.submit', { draftId: draft.id })).code).toBe('E_NOT_VERIFIED');
     const untouched = await h.ok('dataSources.list', {});
     expect(untouched).toHaveLength(1);
     expect(untouched[0]).toMatchObject({ id: dataSourceId, companies: [{ id: original.company.id, name: original.company.name }] });
@@ -69,16 +72,21 @@ describe('recreating a data source through the runtime', () => {
     expect(JSON.stringify(h.answers)).not.toContain(original.scenario.secrets.apiKey!);
   });
 
-  // Regression: a recreate not re-picked after a key swap was once answered "pick a company".
-  it('a key of another company is named as such even when the selection was not re-picked', async () => {
+  // The hand-off keeps its own rule for when the Test could not read the data source (Exopen busy then).
+  // Regression too: a recreate not re-picked after a key swap was once answered "pick a company".
+  it('the hand-off refuses a key of another company the Test could not judge, even when the selection was not re-picked', async () => {
     h = await startRuntime();
     const original = await verifiedProcountor(h, 'healthy');
     const { dataSourceId } = await h.ok('handoff.submit', { draftId: original.draft.id });
     const draft = await h.ok('drafts.recreate', { dataSourceId });
     const other = procountorScenario(h.sandbox, 'other-company');
     await h.ok('secrets.put', { draftId: draft.id, field: 'apiKey', value: other.secrets.apiKey! });
+    // Every attempt of the Test's read of the data source is answered 503 (the client tries 5 times).
+    h.sandbox.backendFaults.failNext(5, { retryAfterSeconds: 0 });
     expect((await runChecks(h, draft.id)).overall).not.toBe('failed');
-    expect((await h.fail('handoff.submit', { draftId: draft.id })).code).toBe('E_OTHER_COMPANY');
+    const refused = await h.fail('handoff.submit', { draftId: draft.id });
+    expect(refused.code).toBe('E_OTHER_COMPANY');
+    expect(refused.message).toContain(original.company.name);
   });
 
   it('drafts.recreate of an unknown data source answers E_EXOPEN_NOT_FOUND', async () => {
