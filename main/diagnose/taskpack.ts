@@ -8,7 +8,7 @@
  */
 import { msg, type FailureKind, type Msg, type SystemDescriptor, type SystemId } from '../connectors/types';
 import { renderMsg } from '../platform/i18n';
-import { redactOwnText } from './scrub';
+import { redactText } from '../platform/redact';
 import { APP_VERSION } from '../services/version';
 import { escapeHtml, link, page } from './taskpack-html';
 import type { DiagnosedResult, Diagnosis } from './types';
@@ -97,5 +97,5 @@ export function buildTaskPack(input: TaskPackInput): string {
     ...stepsSection(descriptor),
     `<footer><p>${escapeHtml(t('done'))}</p><p>${escapeHtml(t('noSecrets'))}</p></footer>`,
   ];
-  return redactOwnText(page(title, body));
+  return redactText(page(title, body));
 }

@@ -74,9 +74,17 @@ function replaceKnownSecrets(text: string): string {
   return out + text.slice(copiedUpTo);
 }
 
+/**
+ * An HTTP auth scheme and what follows it, when that looks like a credential rather than a word: 16 or more
+ * token characters, or at least 8 with a digit, `+`, `/`, `=`, or a `.`/`_`/`~`/`-` inside it (a JWT, base64,
+ * user:secret). So "Basic accounting info" (a Procountor right) and "basic information." stay English, while
+ * a letters-only token shorter than 16 would pass: secrets we were told about are replaced by value anyway.
+ */
+const AUTH_SCHEME = /\b(Bearer|Basic|Digest)\s+(?=[A-Za-z0-9._~+/=-]{16}|[A-Za-z0-9._~+/=-]*(?:[0-9+/=]|[._~-][A-Za-z0-9]))[A-Za-z0-9._~+/=-]{8,}/gi;
+
 /** Last-resort patterns for credentials we were never told about. */
 const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\b(Bearer|Basic|Digest)\s+[A-Za-z0-9._~+/=-]{8,}/gi, `$1 ${REDACTED}`],
+  [AUTH_SCHEME, `$1 ${REDACTED}`],
   [/\b([a-z][a-z0-9+.-]*:\/\/)[^/\s:@]+:[^/\s@]+@/gi, `$1${REDACTED}@`],
   [/\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, REDACTED],
 ];

@@ -81,6 +81,16 @@ describe('redactText', () => {
     expect(redactText('user admin logged in')).toBe('user admin logged in');
   });
 
+  it('reads an auth scheme followed by ordinary words as English, and one followed by a token as credentials', () => {
+    for (const english of ['Management › Basic accounting info.', "the company's basic information.", 'basic bookkeeping rights', 'Bearer in mind']) {
+      expect(redactText(english)).toBe(english);
+    }
+    for (const token of ['abcdefghijklmnopqrstu', 'abcdefgh1234', 'dXNlcjpwYXNzd29yZA==', 'abc.def-ghi', 'a1b2c3d4e5f6']) {
+      expect(redactText(`Authorization: Bearer ${token}`)).toBe(`Authorization: Bearer ${REDACTED}`);
+      expect(redactText(`basic ${token} end`)).toBe(`basic ${REDACTED} end`);
+    }
+  });
+
   it('scrubs bearer tokens, URL credentials and JWTs it was never told about', () => {
     expect(redactText('Authorization: Bearer abc.def-ghi_jkl')).toBe(`Authorization: Bearer ${REDACTED}`);
     expect(redactText('https://user:pa55word@api.example.com/x')).toBe(`https://${REDACTED}@api.example.com/x`);
