@@ -4,7 +4,8 @@
  * is unknown the choice is marked UNCERTAIN.
  */
 import { randomBytes } from 'node:crypto';
-import { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
+import { oidc } from './oidc';
 import { createLogger } from '../../platform/log';
 import { createMemoryAdapterFactory } from './adapter';
 import type { SigningKeys } from './keys';
@@ -75,7 +76,7 @@ export function buildConfiguration(input: ConfigInput): Configuration {
         defaultResource: () => audience,
         useGrantedResource: () => true,
         getResourceServerInfo: (_ctx, indicator) => {
-          if (indicator !== audience) throw new errors.InvalidTarget();
+          if (indicator !== audience) throw new (oidc().errors.InvalidTarget)();
           return {
             scope: API_SCOPE,
             audience,

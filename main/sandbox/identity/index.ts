@@ -7,7 +7,6 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Provider } from 'oidc-provider';
 import { createLogger } from '../../platform/log';
 import { buildConfiguration } from './config';
 import { handleInteraction } from './interactions';
@@ -15,6 +14,7 @@ import { generateSigningKeys } from './keys';
 import { errorPage, sendPage } from './pages';
 import { CLIENT_ID, DEFAULT_USERS, type IdentityProvider, type IdentityProviderOptions } from './types';
 import { createAccessTokenVerifier } from './verify';
+import { loadOidc } from './oidc';
 
 export { API_SCOPE, CLIENT_ID, DEFAULT_USERS, type DemoUser, type IdentityProvider, type IdentityProviderOptions, type TokenSubject } from './types';
 
@@ -45,6 +45,7 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
   const address = await listen(server, options.port ?? 0);
   const issuer = `http://127.0.0.1:${address.port}`;
 
+  const { Provider } = await loadOidc();
   const provider = new Provider(issuer, buildConfiguration({ audience: options.audience, accessTokenTtlSeconds: ttl, users, keys }));
   provider.on('server_error', (_ctx, error) => log.error('identity provider error', { error }));
   const providerCallback = provider.callback();

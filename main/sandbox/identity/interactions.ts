@@ -6,7 +6,8 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { errors, type InteractionResults, type Provider } from 'oidc-provider';
+import type { InteractionResults, Provider } from 'oidc-provider';
+import { oidc } from './oidc';
 import { createLogger } from '../../platform/log';
 import { errorPage, loginPage, sendPage } from './pages';
 import type { DemoUser } from './types';
@@ -102,7 +103,7 @@ export function handleInteraction(context: InteractionContext, request: Incoming
     if (response.headersSent) {
       log.error('interaction failed after the answer started', { error });
       response.destroy();
-    } else if (error instanceof errors.SessionNotFound) {
+    } else if (error instanceof oidc().errors.SessionNotFound) {
       // The interaction cookie is missing or the interaction expired: a stale tab or a cleared cookie jar.
       sendPage(response, 400, errorPage('Sign-in expired', 'This sign-in page has expired. Go back to Exopen Connect and start signing in again.'));
     } else {
