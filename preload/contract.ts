@@ -19,6 +19,7 @@ export type { CatalogueEntry, Diagnosis, DiagnosedResult, KnownProblem, Timeline
 export type { CheckEvent, CheckReport, CheckResult, Company, FieldError, FieldSpec, MatrixRow, Msg, SystemDescriptor, SystemId, VendorText } from '../main/connectors/types';
 
 import type { CatalogueEntry, Diagnosis } from '../main/diagnose/types';
+import type { EVENT_NAMES, INVOKE_NAMES } from './names';
 
 /** Declares a call: its input schema, and (type-only) its result. */
 const call = <Out>() => <In extends z.ZodType>(input: In) => ({ input, output: undefined as unknown as Out });
@@ -283,18 +284,6 @@ export interface BridgeError {
 
 export type Envelope<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: BridgeError };
 
-/** The error a bridge method throws in the renderer when main answered `{ok:false}`. */
-export class BridgeCallError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly fieldErrors?: ReadonlyArray<FieldError>,
-  ) {
-    super(message);
-    this.name = 'BridgeCallError';
-  }
-}
-
 /** Main-process handlers: one async function per call, typed from the contract. */
 export type Handlers = { [K in InvokeName]: (input: z.output<Contract['invoke'][K]['input']>) => Promise<InvokeOutput<K>> };
 
@@ -316,33 +305,11 @@ export type Bridge = {
   on<K extends EventName>(name: K, listener: (payload: EventPayload<K>) => void): () => void;
 };
 
-/** Builds the bridge over any transport; the preload and the web host's client both use this. */
-export function createBridge(transport: Transport): Bridge {
-  const bridge: Record<string, unknown> = {
-    on: (name: EventName, listener: (payload: unknown) => void) => transport.subscribe(name, listener),
-  };
-  for (const name of Object.keys(contract.invoke) as InvokeName[]) {
-    const [ns, method] = name.split('.') as [string, string];
-    const slice = (bridge[ns] ??= {}) as Record<string, unknown>;
-    slice[method] = async (input: unknown) => {
-      const envelope = await transport.invoke(name, input ?? {});
-      if (envelope.ok) return envelope.value;
-      throw new BridgeCallError(envelope.error.code, envelope.error.message, envelope.error.fieldErrors);
-    };
-  }
-  return Object.freeze(bridge) as unknown as Bridge;
-}
+// The runtime half (no zod): the renderer and the preload import it from './bridge' directly.
+export { BridgeCallError, createBridge, isBridgeCallError } from './bridge';
 
-/**
- * True for a failed bridge call, whichever way it arrived: a BridgeCallError (web host), or the plain
- * `{name:'BridgeCallError', code, message}` object Electron's contextBridge lets through (it strips an
- * Error's own properties, electron/electron#25596).
- */
-export function isBridgeCallError(error: unknown): error is { code: string; message: string; fieldErrors?: ReadonlyArray<FieldError> } {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    typeof (error as { code?: unknown }).code === 'string' &&
-    typeof (error as { message?: unknown }).message === 'string'
-  );
-}
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+/** Compile-time: names.ts lists exactly the contract's calls and events. */
+export type InvokeNamesMatchContract = Assert<Same<(typeof INVOKE_NAMES)[number], InvokeName>>;
+export type EventNamesMatchContract = Assert<Same<(typeof EVENT_NAMES)[number], EventName>>;

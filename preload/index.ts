@@ -4,20 +4,25 @@
  * listeners get the payload only, never Electron's IpcRendererEvent (which reaches back to ipcRenderer).
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { BridgeCallError, contract, createBridge, type Bridge, type Envelope, type Transport } from './contract';
+import { BridgeCallError, createBridge } from './bridge';
+import type { Bridge, Envelope, Transport } from './contract';
+import { EVENT_NAMES, INVOKE_NAMES } from './names';
+
+const CALLS: ReadonlySet<string> = new Set(INVOKE_NAMES);
+const EVENTS: ReadonlySet<string> = new Set(EVENT_NAMES);
 
 /** Refuses names outside the contract even if a caller smuggles one past the types at runtime. */
-function assertContractName(table: object, name: string): void {
-  if (!Object.hasOwn(table, name)) throw new Error(`Not part of the Exopen bridge: ${String(name).slice(0, 100)}`);
+function assertContractName(names: ReadonlySet<string>, name: string): void {
+  if (!names.has(name)) throw new Error(`Not part of the Exopen bridge: ${String(name).slice(0, 100)}`);
 }
 
 const ipcTransport: Transport = {
   invoke(name, input) {
-    assertContractName(contract.invoke, name);
+    assertContractName(CALLS, name);
     return ipcRenderer.invoke(name, input) as Promise<Envelope<unknown>>;
   },
   subscribe(name, listener) {
-    assertContractName(contract.events, name);
+    assertContractName(EVENTS, name);
     const relay = (_event: IpcRendererEvent, payload: unknown) => listener(payload);
     ipcRenderer.on(name, relay);
     return () => {

@@ -1,5 +1,6 @@
 /** The one bridge the renderer talks to: Electron's preload object when present, else the web host's. */
-import { createBridge, type Bridge } from '../../preload/contract';
+import { createBridge } from '../../preload/bridge';
+import type { Bridge } from '../../preload/contract';
 import { webTransport } from './webTransport';
 
 export const bridge: Bridge = window.exopen ?? createBridge(webTransport);

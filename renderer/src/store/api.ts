@@ -1,6 +1,7 @@
 /** Small tools every action module shares: step guards, stale-answer tickets and error mapping. */
 import type { StoreApi } from 'zustand';
-import { BridgeCallError, isBridgeCallError, type WizardStep } from '../../../preload/contract';
+import { BridgeCallError, isBridgeCallError } from '../../../preload/bridge';
+import type { WizardStep } from '../../../preload/contract';
 import type { AppState, Session, StepOf, UiError, WizardState } from './types';
 
 export interface Api {

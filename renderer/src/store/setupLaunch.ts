@@ -3,7 +3,8 @@
  * recreate of a broken data source (at Credentials). The unfinished setup it replaces is discarded; the page
  * asks before that happens.
  */
-import { BridgeCallError, type AvailableCompany, type DataSourceCard } from '../../../preload/contract';
+import { BridgeCallError } from '../../../preload/bridge';
+import type { AvailableCompany, DataSourceCard } from '../../../preload/contract';
 import { bridge } from '../bridge';
 import type { Api } from './api';
 import type { NextSetup } from './accountTypes';
