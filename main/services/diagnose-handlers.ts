@@ -4,11 +4,10 @@
  * run's secrets stay here, keyed by the operation, so the export can scan for them; only the scrubbed
  * Diagnosis crosses the bridge.
  */
-import type { Handlers } from '../../preload/contract';
+import type { Draft, Handlers } from '../../preload/contract';
 import type { ConnectorContext } from '../connectors/context';
 import { secretFieldIds, type Connectors } from '../connectors/registry';
 import { assertTaskPackClean, buildBundle, buildTaskPack, CATALOGUE, previewBundleJson, runDiagnosis, targetFor, type DiagnoseRun } from '../diagnose';
-import type { Draft } from '../../preload/contract';
 import type { CheckInput, CheckReport, Company, SystemId } from '../connectors/types';
 import type { CatalogueEntry } from '../diagnose/types';
 import { scenarioExpectedCompanies, scenarioInput } from '../sandbox/reproduce';

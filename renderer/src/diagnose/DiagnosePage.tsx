@@ -22,23 +22,26 @@ import { DiagnoseForm } from './DiagnoseForm';
 import { DiagnosisView } from './DiagnosisView';
 import { downloadFile } from './download';
 
-/** The checklist as a PDF; shown only where the host can print it (the desktop app). */
-function TaskPackPdfButton() {
+/** Downloads the vendor admin's checklist in one form (HTML everywhere, PDF where the host can print). */
+function ChecklistButton({ form }: { form: 'html' | 'pdf' }) {
   const { t } = useTranslation();
-  const taskPackPdf = useAppStore((state) => state.diagnose.taskPackPdf);
+  const slot = form === 'pdf' ? 'taskPackPdf' : 'taskPack';
+  const busy = useAppStore((state) => state.diagnose[slot].busy);
   const running = useAppStore((state) => state.diagnose.running);
-  const { downloadTaskPackPdf } = useActions();
+  const actions = useActions();
+  const download = form === 'pdf' ? actions.downloadTaskPackPdf : actions.downloadTaskPack;
+  const Icon = form === 'pdf' ? PictureAsPdfIcon : ChecklistIcon;
   return (
     <Button
       variant="outlined"
-      startIcon={taskPackPdf.busy ? <CircularProgress size={16} aria-hidden /> : <PictureAsPdfIcon aria-hidden />}
+      startIcon={busy ? <CircularProgress size={16} aria-hidden /> : <Icon aria-hidden />}
       onClick={() => {
-        void downloadTaskPackPdf().then((file) => file && downloadFile(file));
+        void download().then((file) => file && downloadFile(file));
       }}
-      disabled={taskPackPdf.busy || running}
-      data-testid="diagnose-taskpack-pdf"
+      disabled={busy || running}
+      data-testid={form === 'pdf' ? 'diagnose-taskpack-pdf' : 'diagnose-taskpack'}
     >
-      {t('diagnose.share.taskPackPdf')}
+      {t(form === 'pdf' ? 'diagnose.share.taskPackPdf' : 'diagnose.share.taskPack')}
     </Button>
   );
 }
@@ -47,11 +50,11 @@ function TaskPackPdfButton() {
 function ShareActions({ descriptor }: { descriptor: SystemDescriptor }) {
   const { t } = useTranslation();
   const result = useAppStore((state) => state.diagnose.result);
-  const taskPack = useAppStore((state) => state.diagnose.taskPack);
+  const taskPackError = useAppStore((state) => state.diagnose.taskPack.error);
   const taskPackPdfError = useAppStore((state) => state.diagnose.taskPackPdf.error);
   const canPrintPdf = useAppStore((state) => state.boot.phase === 'ready' && state.boot.appInfo.canPrintPdf);
   const running = useAppStore((state) => state.diagnose.running);
-  const { openBundlePreview, downloadTaskPack } = useActions();
+  const { openBundlePreview } = useActions();
   return (
     <Box component="section" aria-labelledby="diagnose-share-heading" sx={{ mt: 4 }}>
       <Typography id="diagnose-share-heading" component="h2" variant="h2" sx={{ fontSize: '1.25rem', mb: 1 }}>
@@ -60,7 +63,7 @@ function ShareActions({ descriptor }: { descriptor: SystemDescriptor }) {
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
         {t('diagnose.share.taskPackHelp', { system: descriptor.name })}
       </Typography>
-      {taskPack.error && <ErrorAlert error={taskPack.error} title={t('diagnose.share.taskPackFailed')} />}
+      {taskPackError && <ErrorAlert error={taskPackError} title={t('diagnose.share.taskPackFailed')} />}
       {canPrintPdf && taskPackPdfError && <ErrorAlert error={taskPackPdfError} title={t('diagnose.share.taskPackPdfFailed')} />}
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
         {result && (
@@ -68,18 +71,8 @@ function ShareActions({ descriptor }: { descriptor: SystemDescriptor }) {
             {t('diagnose.share.bundlePreview')}
           </Button>
         )}
-        <Button
-          variant="outlined"
-          startIcon={taskPack.busy ? <CircularProgress size={16} aria-hidden /> : <ChecklistIcon aria-hidden />}
-          onClick={() => {
-            void downloadTaskPack().then((file) => file && downloadFile(file));
-          }}
-          disabled={taskPack.busy || running}
-          data-testid="diagnose-taskpack"
-        >
-          {t('diagnose.share.taskPack')}
-        </Button>
-        {canPrintPdf && <TaskPackPdfButton />}
+        <ChecklistButton form="html" />
+        {canPrintPdf && <ChecklistButton form="pdf" />}
       </Box>
     </Box>
   );

@@ -6,7 +6,7 @@ import type { Diagnosis, FieldSpec, InvokeInput, SystemDescriptor, SystemId } fr
 import { bridge } from '../bridge';
 import { assertNever, failure, isCurrentTicket, newOperationId, takeTicket, toUiError, type Api } from './api';
 import { applyEvent, runFromReport, settleRun, startRun } from './checkRun';
-import type { DiagnoseActions, DiagnoseState } from './diagnoseTypes';
+import type { DiagnoseActions, DiagnoseState, DownloadFile } from './diagnoseTypes';
 import { isFieldVisible } from './session';
 import type { AppState } from './types';
 
@@ -158,6 +158,29 @@ export function diagnoseActions(api: Api): DiagnoseActions {
     }
   }
 
+  /**
+   * The vendor admin's checklist in one of its forms, with the run's fixes when the run is of the chosen
+   * system; `slot` holds its progress and error. Null on error (the error is in the slot).
+   */
+  async function fetchChecklist(
+    slot: 'taskPack' | 'taskPackPdf',
+    fetch: (input: { system: SystemId; operationId?: string }) => Promise<DownloadFile>,
+  ): Promise<DownloadFile | null> {
+    const state = api.get().diagnose;
+    const { system, result } = state;
+    if (!system || state[slot].busy) return null;
+    patch({ [slot]: { busy: true, error: null } });
+    try {
+      const operationId = result && result.diagnosis.system === system ? result.operationId : undefined;
+      const file = await fetch(operationId ? { system, operationId } : { system });
+      patch({ [slot]: { busy: false, error: null } });
+      return file;
+    } catch (error) {
+      patch({ [slot]: { busy: false, error: toUiError(error) } });
+      return null;
+    }
+  }
+
   return {
     async loadDiagnose() {
       await Promise.all([loadCatalogue(), loadDraft()]);
@@ -257,34 +280,15 @@ export function diagnoseActions(api: Api): DiagnoseActions {
       }
     },
 
-    async downloadTaskPack() {
-      const { system, result, taskPack } = api.get().diagnose;
-      if (!system || taskPack.busy) return null;
-      patch({ taskPack: { busy: true, error: null } });
-      try {
-        const operationId = result && result.diagnosis.system === system ? result.operationId : undefined;
-        const file = await bridge.diagnose.taskPack(operationId ? { system, operationId } : { system });
-        patch({ taskPack: { busy: false, error: null } });
+    downloadTaskPack() {
+      return fetchChecklist('taskPack', async (input) => {
+        const file = await bridge.diagnose.taskPack(input);
         return { fileName: file.fileName, text: file.html, mime: 'text/html' };
-      } catch (error) {
-        patch({ taskPack: { busy: false, error: toUiError(error) } });
-        return null;
-      }
+      });
     },
 
-    async downloadTaskPackPdf() {
-      const { system, result, taskPackPdf } = api.get().diagnose;
-      if (!system || taskPackPdf.busy) return null;
-      patch({ taskPackPdf: { busy: true, error: null } });
-      try {
-        const operationId = result && result.diagnosis.system === system ? result.operationId : undefined;
-        const file = await bridge.diagnose.taskPackPdf(operationId ? { system, operationId } : { system });
-        patch({ taskPackPdf: { busy: false, error: null } });
-        return { fileName: file.fileName, base64: file.base64, mime: 'application/pdf' };
-      } catch (error) {
-        patch({ taskPackPdf: { busy: false, error: toUiError(error) } });
-        return null;
-      }
+    downloadTaskPackPdf() {
+      return fetchChecklist('taskPackPdf', async (input) => ({ ...(await bridge.diagnose.taskPackPdf(input)), mime: 'application/pdf' }));
     },
 
     dismissDiagnoseError() {
