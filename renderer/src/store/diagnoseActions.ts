@@ -106,9 +106,15 @@ export function diagnoseActions(api: Api): DiagnoseActions {
 
   /**
    * Starts a diagnosis call and follows it: live progress from checks.progress, then the Diagnosis or the
-   * error. Any secrets typed are forgotten in the same update that starts the run (the call has them now).
+   * error. For a run of the form (`ofForm`) the secrets typed are forgotten in the same update that starts it
+   * (the call has them now) and a failure marks the form's fields; a reproduced scenario leaves the form be.
    */
-  async function follow(descriptor: SystemDescriptor, operationId: string, start: (operationId: string) => Promise<Diagnosis>): Promise<boolean> {
+  async function follow(
+    descriptor: SystemDescriptor,
+    operationId: string,
+    start: (operationId: string) => Promise<Diagnosis>,
+    ofForm: boolean,
+  ): Promise<boolean> {
     let run = startRun(runFromReport(descriptor, null), operationId, undefined);
     const unsubscribe = bridge.on('checks.progress', (payload) => {
       if (payload.operationId !== operationId || payload.event.type === 'run-finished') return;
@@ -116,14 +122,14 @@ export function diagnoseActions(api: Api): DiagnoseActions {
       patch((current) => (current.run?.operationId === operationId ? { run } : {}));
     });
     const call = start(operationId);
-    patch({ running: true, error: null, fieldErrors: [], typedSecrets: {}, showAllErrors: false, run, result: null, bundle: null });
+    patch({ running: true, error: null, fieldErrors: [], ...(ofForm ? { typedSecrets: {} } : {}), showAllErrors: false, run, result: null, bundle: null });
     try {
       const diagnosis = await call;
       patch({ running: false, result: { operationId, diagnosis }, run: settleRun(run, null, false) });
       return true;
     } catch (error) {
       const uiError = failure(api, error);
-      patch({ running: false, error: uiError, fieldErrors: uiError.fieldErrors ?? [], showAllErrors: true, run: settleRun(run, null, false) });
+      patch({ running: false, error: uiError, fieldErrors: uiError.fieldErrors ?? [], showAllErrors: ofForm, run: settleRun(run, null, false) });
       return false;
     } finally {
       unsubscribe();
@@ -229,7 +235,7 @@ export function diagnoseActions(api: Api): DiagnoseActions {
         input = { operationId, system, fields, secrets };
       }
 
-      await follow(descriptor, operationId, () => bridge.diagnose.run(input));
+      await follow(descriptor, operationId, () => bridge.diagnose.run(input), true);
     },
 
     async reproduceKnownProblem(entryId) {
@@ -237,11 +243,12 @@ export function diagnoseActions(api: Api): DiagnoseActions {
       const catalogue = app.diagnose.catalogue;
       const entry = catalogue.phase === 'ready' ? catalogue.entries.find((candidate) => candidate.id === entryId) : undefined;
       if (app.diagnose.running || !entry) return false;
-      // Another system's form is replaced as choosing it would; the same system's typed fields are kept.
+      // Another system's form is replaced as choosing it would; the same system's typed fields (and any
+      // secret typed there, not sent) are kept.
       if (app.diagnose.system !== entry.system) patch(freshForm(app, entry.system));
       const descriptor = diagnoseDescriptor(api.get());
       if (!descriptor) return false;
-      return follow(descriptor, newOperationId(), (operationId) => bridge.diagnose.reproduce({ operationId, entryId }));
+      return follow(descriptor, newOperationId(), (operationId) => bridge.diagnose.reproduce({ operationId, entryId }), false);
     },
 
     setCatalogueQuery(query) {
