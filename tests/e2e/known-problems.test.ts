@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../../main/diagnose';
+import { forEachBounded } from '../../main/services/bounded';
 import { signIn, startApp, type RunningApp } from './support/app';
 import { checkPage } from './support/pages';
 import { waitForStatus } from './support/wizard';
@@ -40,21 +41,14 @@ function runCli(args: ReadonlyArray<string>): Promise<{ code: number | null; std
   });
 }
 
-/** Runs `work` over `items` two at a time (the build machines have two cores). */
-async function twoAtATime<T, R>(items: ReadonlyArray<T>, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = [];
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    for (let index = next++; index < items.length; index = next++) results[index] = await work(items[index]!);
-  };
-  await Promise.all([lane(), lane()]);
-  return results;
-}
-
 describe('every known problem through the CLI', () => {
   it('names each entry with its fix from its own scenario, with the documented exit code', async () => {
     if (!existsSync(resolve('dist/cli/index.js'))) throw new Error('dist/cli is missing: run `npm run build` before the e2e tests');
-    const runs = await twoAtATime(CATALOGUE, async (entry) => ({ entry, ...(await runCli(['diagnose', entry.system, '--scenario', entry.scenario, '--json'])) }));
+    // Two at a time: the build machines have two cores.
+    const runs: Array<{ entry: (typeof CATALOGUE)[number]; code: number | null; stdout: string; stderr: string }> = [];
+    await forEachBounded(CATALOGUE, 2, async (entry, index) => {
+      runs[index] = { entry, ...(await runCli(['diagnose', entry.system, '--scenario', entry.scenario, '--json'])) };
+    });
     for (const { entry, code, stdout, stderr } of runs) {
       const where = `${entry.id} via diagnose ${entry.system} --scenario ${entry.scenario}: ${stderr.slice(0, 300)}`;
       const out = JSON.parse(stdout || '{}') as { exitCode?: number; environment?: { scenario?: string }; knownProblems?: Array<{ id: string; fix: { text: string } }> };
