@@ -7,7 +7,7 @@
 import { createConnectors } from '../main/connectors/registry';
 import type { RecordedRequest } from '../main/connectors/context';
 import { fixedPartnerCredentials } from '../main/services/partners';
-import { startNetvisorSimulator } from '../main/sandbox/netvisor';
+import { startNetvisorSimulator } from '../main/connectors/netvisor/sandbox';
 
 const latencyMs = Number(process.argv[2] ?? 50);
 const runs = Number(process.argv[3] ?? 5);

@@ -7,7 +7,7 @@
  */
 import type { RecordedRequest } from '../main/connectors/context';
 import { createProcountorConnector } from '../main/connectors/procountor';
-import { startProcountorSimulator } from '../main/sandbox/procountor';
+import { startProcountorSimulator } from '../main/connectors/procountor/sandbox';
 
 const latencyMs = Number(process.argv[2] ?? 50);
 const runs = Number(process.argv[3] ?? 5);

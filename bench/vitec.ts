@@ -14,7 +14,7 @@ import type { RecordedRequest } from '../main/connectors/context';
 import { createVitecConnector } from '../main/connectors/vitec';
 import { createExopenClient, type ExopenAttempt } from '../main/exopen';
 import { startExopenSandbox } from '../main/sandbox/exopen';
-import { startVitecSimulator } from '../main/sandbox/vitec';
+import { startVitecSimulator } from '../main/connectors/vitec/sandbox';
 import { bulkConnect } from '../main/services/bulk-connect';
 
 const latencyMs = Number(process.argv[2] ?? 20);

@@ -19,12 +19,14 @@ export type { CatalogueEntry, Diagnosis, DiagnosedResult, KnownProblem, Timeline
 export type { CheckEvent, CheckReport, CheckResult, Company, FieldError, FieldSpec, MatrixRow, Msg, SystemDescriptor, SystemId, VendorText } from '../main/connectors/types';
 
 import type { CatalogueEntry, Diagnosis } from '../main/diagnose/types';
+import { SYSTEM_IDS } from '../main/connectors/registry';
 import type { EVENT_NAMES, INVOKE_NAMES } from './names';
 
 /** Declares a call: its input schema, and (type-only) its result. */
 const call = <Out>() => <In extends z.ZodType>(input: In) => ({ input, output: undefined as unknown as Out });
 
-const systemId = z.enum(['netvisor', 'procountor', 'vitec']);
+/** Every system's id, from the one list (main/connectors/registry.ts). */
+const systemId = z.enum(SYSTEM_IDS);
 const draftId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'draft id');
 const fieldId = z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,40}$/, 'field id');
 const fieldValues = z.record(fieldId, z.string().max(2000));

@@ -1,4 +1,3 @@
-import type { MacInputWithoutPartnerKey } from './netvisor/mac';
 import type { SystemId } from './types';
 
 /**
@@ -46,18 +45,14 @@ export interface RequestRecorder {
   record(request: RecordedRequest): void;
 }
 
-/** The broker calls connectors use (the Exopen client implements them; see main/exopen). */
-export interface PartnerBroker {
-  /** Everything the MAC needs but Exopen's partner key, which only the backend holds. */
-  netvisorSign(
-    input: MacInputWithoutPartnerKey,
-    options?: { readonly signal?: AbortSignal },
-  ): Promise<{ readonly partnerId: string; readonly mac: string }>;
-  procountorToken(
-    input: { readonly apiKey: string; readonly environment: 'production' | 'test' },
-    options?: { readonly signal?: AbortSignal },
-  ): Promise<{ readonly accessToken: string; readonly expiresIn: number }>;
-}
+/**
+ * Exopen's partner broker as the connectors see it: the Exopen client's broker calls. Empty here; each
+ * connector that needs one adds its own call (its port) by augmenting this interface in its folder, e.g.
+ * `declare module '../context' { interface PartnerBroker { brokerNetvisorSign(…): … } }`, and the Exopen
+ * client implements them all (services/broker.ts hands it over; the compiler checks it fits every port).
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by each connector's augmentation
+export interface PartnerBroker {}
 
 /** Whether a system should go through the broker in this context. */
 export const usesBroker = (ctx: ConnectorContext, system: SystemId): boolean =>

@@ -1,26 +1,36 @@
 /**
- * The list of systems. Adding a system = one folder under connectors/ (+ its simulator) and one line here.
+ * THE list of systems. Adding a system = its folder under connectors/ (connector, known problems, locale,
+ * sandbox/ simulator, system.ts) and one line in SYSTEMS below. Everything else is derived from here: the
+ * SystemId type, the contract's enum, the wizard's and Diagnose's lists, the task pack, the CLI's
+ * subcommands, the sandbox's simulators, the catalogue, the link allowlist and the locale namespaces.
  */
 import type { ConnectorContext } from './context';
-import { createNetvisorConnector } from './netvisor';
-import { createProcountorConnector } from './procountor';
-import { createVitecConnector } from './vitec';
-import type { Connector, SystemDescriptor, SystemId } from './types';
+import { netvisor } from './netvisor/system';
+import { procountor } from './procountor/system';
+import { vitec } from './vitec/system';
+import type { Connector, SystemDescriptor } from './types';
 
-export const connectorFactories: { readonly [K in SystemId]: (ctx: ConnectorContext) => Connector } = {
-  netvisor: createNetvisorConnector,
-  procountor: createProcountorConnector,
-  vitec: createVitecConnector,
-};
+export const SYSTEMS = [netvisor, procountor, vitec] as const;
 
-export type Connectors = { readonly [K in SystemId]: Connector };
+export type SystemModuleOf = (typeof SYSTEMS)[number];
+export type SystemIdOf = SystemModuleOf['id'];
 
-export function createConnectors(ctx: ConnectorContext): Connectors {
-  const entries = Object.entries(connectorFactories).map(([id, factory]) => [id, factory(ctx)]);
-  return Object.fromEntries(entries) as Connectors;
+/** Every system's id, in the list's order (the wizard shows them in this order). */
+export const SYSTEM_IDS = SYSTEMS.map((system) => system.id) as unknown as readonly [SystemIdOf, ...SystemIdOf[]];
+
+const byId = new Map<string, SystemModuleOf>(SYSTEMS.map((system) => [system.id, system]));
+
+export const isSystemId = (value: string): value is SystemIdOf => byId.has(value);
+
+export function systemModule<K extends SystemIdOf>(id: K): Extract<SystemModuleOf, { id: K }> {
+  return byId.get(id) as Extract<SystemModuleOf, { id: K }>;
 }
 
-export const systemIds = Object.keys(connectorFactories) as ReadonlyArray<SystemId>;
+export type Connectors = { readonly [K in SystemIdOf]: Connector };
+
+export function createConnectors(ctx: ConnectorContext): Connectors {
+  return Object.fromEntries(SYSTEMS.map((system) => [system.id, system.createConnector(ctx)])) as Connectors;
+}
 
 /** Ids of the fields whose values are secrets (they go to the keychain, never to drafts or logs). */
 export function secretFieldIds(descriptor: SystemDescriptor): ReadonlyArray<string> {
@@ -28,5 +38,5 @@ export function secretFieldIds(descriptor: SystemDescriptor): ReadonlyArray<stri
 }
 
 /** The environment variable the CLI reads a secret field from, e.g. NETVISOR_CUSTOMER_KEY. */
-export const secretEnvName = (system: SystemId, field: string): string =>
+export const secretEnvName = (system: SystemIdOf, field: string): string =>
   `${system}_${field.replace(/[A-Z]/g, (c) => `_${c}`)}`.toUpperCase();

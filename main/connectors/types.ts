@@ -13,7 +13,8 @@ export interface Msg {
 export const msg = (key: string, params?: Record<string, string | number>): Msg =>
   params ? { key, params } : { key };
 
-export type SystemId = 'netvisor' | 'procountor' | 'vitec';
+/** A system's id, derived from the one list of systems (registry.ts). */
+export type SystemId = import('./registry').SystemIdOf;
 
 /** One input of the credentials step. Secret fields go to the keychain and never come back. */
 export interface FieldSpec {

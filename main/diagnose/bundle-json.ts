@@ -7,7 +7,7 @@
  * secrets in every encoding, token-looking text).
  */
 import type { Msg, VendorText } from '../connectors/types';
-import { renderMsg } from '../platform/i18n';
+import { renderMsg } from '../i18n';
 import { isSecretKey, REDACTED } from '../platform/redact';
 import { scrubStrings } from './scrub';
 import type { DiagnosedResult, DiagnosedRow, Diagnosis, KnownProblem, TimelineEntry } from './types';

@@ -3,7 +3,7 @@
  * redaction cannot promise, so whoever shares the bundle can decide with open eyes.
  */
 import { msg } from '../connectors/types';
-import { renderMsg } from '../platform/i18n';
+import { renderMsg } from '../i18n';
 import type { BundleRedactions } from './bundle-json';
 import type { Diagnosis } from './types';
 

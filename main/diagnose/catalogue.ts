@@ -1,15 +1,14 @@
 /**
  * The known-problems catalogue: one entry per symptom a customer reports, across the systems, each with how
  * the checks reveal it, what it means, the fix and words to search by. Data only; matcher.ts maps a run
- * onto it. Adding a system = one file under catalogue/ and one line here.
+ * onto it. Nothing to add here for a new system: its folder's knownProblems.ts is listed through the registry.
  */
+import { SYSTEMS } from '../connectors/registry';
 import type { SystemId } from '../connectors/types';
-import { NETVISOR_CATALOGUE } from './catalogue/netvisor';
-import { PROCOUNTOR_CATALOGUE } from './catalogue/procountor';
-import { VITEC_CATALOGUE } from './catalogue/vitec';
 import type { CatalogueEntry } from './types';
 
-export const CATALOGUE: ReadonlyArray<CatalogueEntry> = [...NETVISOR_CATALOGUE, ...PROCOUNTOR_CATALOGUE, ...VITEC_CATALOGUE];
+/** Every system's known problems (each connector lists its own in `<system>/knownProblems.ts`), in the list's order. */
+export const CATALOGUE: ReadonlyArray<CatalogueEntry> = SYSTEMS.flatMap((system) => system.knownProblems);
 
 const byId = new Map(CATALOGUE.map((entry) => [entry.id, entry]));
 

@@ -5,7 +5,7 @@
  */
 import type { ConnectorContext, RequestRecorder } from '../connectors/context';
 import { usesBroker } from '../connectors/context';
-import { connectorFactories } from '../connectors/registry';
+import { systemModule } from '../connectors/registry';
 import type { CheckEvent, CheckInput, CheckReport, Company, Connector, SystemId } from '../connectors/types';
 import { isSecretKey } from '../platform/redact';
 import { APP_VERSION } from '../services/version';
@@ -35,7 +35,7 @@ export function targetFor(system: SystemId, ctx: ConnectorContext): DiagnoseTarg
   const broker = usesBroker(ctx, system);
   return {
     system,
-    connector: (recorder) => connectorFactories[system]({ ...ctx, recorder: teeRecorder(ctx.recorder, recorder) }),
+    connector: (recorder) => systemModule(system).createConnector({ ...ctx, recorder: teeRecorder(ctx.recorder, recorder) }),
     // Only secret-keyed values: a Procountor client ID (`exopenClient`) is public and quoted in fixes.
     partnerSecrets: async () =>
       broker ? [] : Object.entries((await ctx.partnerCredentials.get(system)) ?? {}).filter(([key]) => isSecretKey(key)).map(([, value]) => value),

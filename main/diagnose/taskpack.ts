@@ -7,14 +7,15 @@
  * The desktop app also prints it to PDF (diagnose.taskPackPdf → main/electron/pdf.ts, Electron's printToPDF).
  */
 import { msg, type FailureKind, type Msg, type SystemDescriptor, type SystemId } from '../connectors/types';
-import { renderMsg } from '../platform/i18n';
+import { SYSTEMS } from '../connectors/registry';
+import { renderMsg } from '../i18n';
 import { redactText } from '../platform/redact';
 import { APP_VERSION } from '../services/version';
 import { escapeHtml, link, page } from './taskpack-html';
 import type { DiagnosedResult, Diagnosis } from './types';
 
-/** API-key systems: the vendor-side work is done by an admin who may not be the person running the app. */
-export const TASK_PACK_SYSTEMS: ReadonlyArray<SystemId> = ['netvisor', 'procountor', 'vitec'];
+/** Systems whose vendor-side work is done by an admin who may not run the app (each says so in its system.ts). */
+export const TASK_PACK_SYSTEMS: ReadonlyArray<SystemId> = SYSTEMS.filter((system) => system.taskPack).map((system) => system.id);
 export const supportsTaskPack = (system: SystemId): boolean => TASK_PACK_SYSTEMS.includes(system);
 
 /** Rows listed per failing check before "and N more" (a 500-company Vitec list must stay printable). */

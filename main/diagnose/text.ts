@@ -3,7 +3,7 @@
  * the fix and the known problem it matches; then the known problems in full and the request timeline.
  */
 import { msg, type Msg, type VendorText } from '../connectors/types';
-import { renderMsg } from '../platform/i18n';
+import { renderMsg } from '../i18n';
 import type { DiagnosedResult, DiagnosedRow, Diagnosis, KnownProblem, TimelineEntry } from './types';
 
 const MARK: Readonly<Record<string, string>> = { passed: '✔', warning: '!', failed: '✘', skipped: '–', allowed: '✔', blocked: '✘', unavailable: '∅', error: '✘' };

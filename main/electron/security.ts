@@ -4,7 +4,7 @@
  * navigation and redirects off the app origin, refuses <webview>, and its session denies every permission.
  */
 import { app, shell, type Session, type WebContents } from 'electron';
-import { isAllowedExternalUrl } from '../platform/csp';
+import { isAllowedExternalUrl } from '../services/links';
 import type { Logger } from '../platform/log';
 import { AppError } from '../services/errors';
 import { isAppUrl } from './origin';

@@ -1,7 +1,7 @@
 /**
  * What the Data sources page shows for a data source: the bridge's DataSourceCard, built from the backend's
  * DataSource. The backend knows systems this version of the app may have no connector for; the caller says
- * which it knows (the connector registry's `systemIds`), and a data source of any other system has no card
+ * which it knows (the registry's `SYSTEM_IDS`), and a data source of any other system has no card
  * rather than one the app could not act on. Passing the list keeps this module free of the registry, so
  * adding a system stays one line there.
  */

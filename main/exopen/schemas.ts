@@ -7,6 +7,7 @@
  * (a desktop app cannot be updated in lockstep with its backend).
  */
 import { z } from 'zod';
+import type { SystemId } from '../connectors/types';
 
 /** JSON Schema counts string length in code points; String.prototype.length counts UTF-16 units. */
 export const codePointLength = (text: string): number => Array.from(text).length;
@@ -113,6 +114,13 @@ export const problemSchema = z
   });
 
 export type ExopenSystemId = (typeof systemIds)[number];
+
+type Assert<T extends true> = T;
+/**
+ * Compile-time: every system the assistant lists (connectors/registry.ts) is one the backend contract
+ * accepts (openapi/exopen.yaml's SystemId; tests/unit/exopen/contract.test.ts holds this list to it).
+ */
+export type EverySystemKnownToTheBackend = Assert<SystemId extends ExopenSystemId ? true : false>;
 export type RunStatus = (typeof runStatuses)[number];
 export type ResourceRun = z.infer<typeof resourceRunSchema>;
 export type RunError = z.infer<typeof runErrorSchema>;

@@ -17,26 +17,23 @@ export const RENDERER_CSP = [
   "object-src 'none'",
 ].join('; ');
 
-/** Hosts the app may open in the system browser (vendor help pages, Exopen's portal and docs). */
-export const EXTERNAL_LINK_ALLOWLIST: ReadonlyArray<string> = [
-  'support.netvisor.fi',
-  'support.procountor.fi',
-  'dev.procountor.com',
-  'netvisor.fi',
-  'www.netvisor.fi',
-  'exopen.se',
-  'www.exopen.se',
-  'portal.exopen.se',
-  'docs.exopen.se',
-];
+/** Exopen's own hosts the app may open in the system browser (its portal and docs). Vendors' hosts come from
+ * each system's folder: services/links.ts joins them into the one allowlist. */
+export const EXOPEN_LINK_HOSTS: ReadonlyArray<string> = ['exopen.se', 'www.exopen.se', 'portal.exopen.se', 'docs.exopen.se'];
 
-/** True for https URLs whose host is on the allowlist; everything else is refused. */
-export function isAllowedExternalUrl(raw: string): boolean {
+/** True when `host` is listed, or falls under a listed `.suffix` (`.vitec.net` covers `acme.vitec.net`). */
+export function hostMatches(host: string, listed: ReadonlyArray<string>): boolean {
+  const lower = host.toLowerCase();
+  return listed.some((entry) => (entry.startsWith('.') ? lower.endsWith(entry) && lower.length > entry.length : lower === entry));
+}
+
+/** True for https URLs without credentials whose host is on `hosts`; everything else is refused. */
+export function isAllowedHttpsUrl(raw: string, hosts: ReadonlyArray<string>): boolean {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
     return false;
   }
-  return url.protocol === 'https:' && url.username === '' && url.password === '' && EXTERNAL_LINK_ALLOWLIST.includes(url.hostname);
+  return url.protocol === 'https:' && url.username === '' && url.password === '' && hostMatches(url.hostname, hosts);
 }

@@ -1,18 +1,22 @@
 /**
- * The whole sandbox: every vendor simulator plus the sandbox Exopen backend, on 127.0.0.1. The assistant
- * uses it by default (nothing leaves the machine); tests, the demo and support training use its named
- * scenarios, each with its own demo credentials so one sandbox serves them all at once.
+ * The whole sandbox: every system's simulator (from the registry, each loaded only now) plus the sandbox
+ * Exopen backend and OpenID provider, on 127.0.0.1. The assistant uses it by default (nothing leaves the
+ * machine); tests, the demo and support training use its named scenarios, each with its own demo
+ * credentials so one sandbox serves them all at once.
  */
-import { secretEnvName, systemIds } from '../connectors/registry';
+import { SYSTEMS, secretEnvName, type SystemModuleOf } from '../connectors/registry';
 import type { SystemId } from '../connectors/types';
-import { startExopenSandbox } from './exopen';
+import { createDefaultRunner, startExopenSandbox, type CompanyLister, type InitialRunRunner } from './exopen';
 import type { FaultControls } from './exopen/types';
+import type { Partners, Upstreams } from './exopen/upstream-config';
 import { startIdentityProvider, type DemoUser, type IdentityProvider } from './identity';
-import { createVendorListers } from './listers';
-import { createVendorRunner } from './runner';
-import { simulatorStarters, type SandboxScenario, type SimulatorHandles, type StartedSimulator } from './simulators';
+import type { BackendHooks, SandboxScenario, SimulatorAdapter, StartedSimulator } from './simulators';
 
-export type { SandboxScenario } from './simulators';
+export type { SandboxScenario, StartedSimulator } from './simulators';
+
+/** Each system's simulator controls, by system id (`sandbox.netvisor.setFault(…)` in tests). */
+type HandleOf<M extends SystemModuleOf> = Awaited<ReturnType<M['simulator']>> extends SimulatorAdapter<infer H> ? H : never;
+export type SimulatorHandles = { readonly [M in SystemModuleOf as M['id']]: HandleOf<M> };
 
 export interface SandboxDescription {
   readonly backend: { readonly url: string; readonly token: string };
@@ -35,16 +39,36 @@ export interface Sandbox extends SimulatorHandles {
   close(): Promise<void>;
 }
 
-export async function startSandbox(options: { dataDir: string; latencyMs?: number }): Promise<Sandbox> {
-  const started: Partial<Record<SystemId, StartedSimulator>> = {};
-  const handles: Partial<SimulatorHandles> = {};
-  for (const system of systemIds) {
-    const { handle, started: info } = await simulatorStarters[system](options.latencyMs ?? 0);
-    (handles as Record<string, unknown>)[system] = handle;
-    started[system] = info;
+/** Starts one system's simulator (the CLI's --scenario starts only the system it tests). */
+export async function startSimulator(system: SystemId, latencyMs = 0): Promise<StartedSimulator> {
+  const module = SYSTEMS.find((candidate) => candidate.id === system)!;
+  const adapter: SimulatorAdapter = await module.simulator();
+  return adapter.start({ latencyMs });
+}
+
+/** The sandbox backend's options from every simulator's hooks: one runner and lister per system, the broker's partners. */
+function backendOptions(started: ReadonlyArray<[SystemId, StartedSimulator]>, urls: Readonly<Record<string, string>>) {
+  const runners: Partial<Record<SystemId, InitialRunRunner>> = {};
+  const listers: Partial<Record<SystemId, CompanyLister>> = {};
+  let partners: Partners = {};
+  const upstreams: Record<string, BackendHooks['upstream']> = {};
+  for (const [system, info] of started) {
+    const hooks = info.backend?.(urls) ?? {};
+    if (hooks.runner) runners[system] = hooks.runner;
+    if (hooks.lister) listers[system] = hooks.lister;
+    if (hooks.partners) partners = { ...partners, ...hooks.partners };
+    if (hooks.upstream) upstreams[system] = hooks.upstream;
   }
-  const entries = Object.entries(started) as Array<[SystemId, StartedSimulator]>;
-  const urls = Object.fromEntries(entries.map(([system, info]) => [system, info.url])) as Partial<Record<SystemId, string>>;
+  const fallback = createDefaultRunner();
+  const runner: InitialRunRunner = (dataSource, ...rest) => (runners[dataSource.system as SystemId] ?? fallback)(dataSource, ...rest);
+  return { runner, listers, partners, upstreams: upstreams as Upstreams };
+}
+
+export async function startSandbox(options: { dataDir: string; latencyMs?: number }): Promise<Sandbox> {
+  const entries: Array<[SystemId, StartedSimulator]> = [];
+  for (const { id } of SYSTEMS) entries.push([id, await startSimulator(id, options.latencyMs ?? 0)]);
+  const handles = Object.fromEntries(entries.map(([system, info]) => [system, info.handle])) as unknown as SimulatorHandles;
+  const urls = Object.fromEntries(entries.map(([system, info]) => [system, info.url])) as Record<SystemId, string>;
   const partnerCredentials = Object.fromEntries(
     entries.filter(([, info]) => info.partner).map(([system, info]) => [system, { ...info.partner }]),
   ) as Partial<Record<SystemId, Record<string, string>>>;
@@ -52,24 +76,17 @@ export async function startSandbox(options: { dataDir: string; latencyMs?: numbe
   // The backend verifies the provider's tokens, and the provider issues them for the backend's URL: the
   // backend starts first with a verifier bound once the provider is up.
   const late: { provider?: IdentityProvider } = {};
-  const procountor = partnerCredentials.procountor;
   const backend = await startExopenSandbox({
     dataDir: options.dataDir,
-    runner: createVendorRunner({ sandboxUrls: urls, partnerCredentials }),
-    listers: createVendorListers({ sandboxUrls: urls }),
+    ...backendOptions(entries, urls),
     authenticate: async (token) => (late.provider ? late.provider.verifyAccessToken(token) : null),
-    partners: partnerCredentials.netvisor ? { netvisor: { partnerId: partnerCredentials.netvisor.partnerId!, partnerKey: partnerCredentials.netvisor.partnerKey! } } : {},
-    upstreams:
-      procountor && urls.procountor
-        ? { procountor: { tokenUrl: `${urls.procountor}/oauth/token`, clientId: procountor.clientId!, clientSecret: procountor.clientSecret! } }
-        : {},
   });
   const provider = await startIdentityProvider({ audience: backend.url });
   late.provider = provider;
   const identity = { issuer: provider.issuer, clientId: provider.clientId, users: provider.users };
 
   return {
-    ...(handles as SimulatorHandles),
+    ...handles,
     urls,
     backend: { url: backend.url, token: backend.token },
     backendFaults: backend.faults,
@@ -100,7 +117,7 @@ function describeScenario(system: SystemId, info: StartedSimulator, scenario: Sa
   );
   const flags = Object.entries(scenario.fields).map(([field, value]) => `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} "${value}"`);
   const command =
-    system === 'netvisor' || system === 'procountor'
+    info.command === 'base-url'
       ? `exopen-connect test ${system} --base-url ${info.url} ${flags.join(' ')}`.trim()
       : `exopen-connect test ${system} --scenario ${scenario.id}`;
   return { ...scenario, env, command };

@@ -1,11 +1,12 @@
 /**
- * One adapter per vendor simulator: starts it and describes its scenarios in system-neutral terms (wizard
- * fields, secret fields, what each scenario is expected to show). Adding a system's simulator = one entry.
+ * What every vendor simulator offers the sandbox, in system-neutral terms: its URL, Exopen's partner
+ * credentials it knows, its named scenarios in wizard terms, and what the sandbox Exopen backend needs of it
+ * (a broker upstream, an initial-run runner, a company lister). Each system's own adapter lives in its
+ * folder (`connectors/<id>/sandbox/adapter.ts`) and is loaded through the registry only when the sandbox
+ * starts.
  */
-import type { SystemId } from '../connectors/types';
-import { startNetvisorSimulator, type NetvisorSimulator } from './netvisor';
-import { startProcountorSimulator, type ProcountorSimulator } from './procountor';
-import { startVitecSimulator, type VitecSimulator } from './vitec';
+import type { InitialRunRunner, CompanyLister } from './exopen/types';
+import type { OAuthUpstream, Partners } from './exopen/upstream-config';
 
 export interface SandboxScenario {
   readonly id: string;
@@ -24,23 +25,38 @@ export interface SandboxScenario {
   readonly swapFor?: { readonly id: string; readonly name: string };
 }
 
-export interface StartedSimulator {
+/** What the sandbox Exopen backend needs from one simulator, given where the simulators run. */
+export interface BackendHooks {
+  /** Exopen's partner key the backend's broker signs with (Netvisor). */
+  readonly partners?: Partners;
+  /** A vendor token endpoint the backend's broker exchanges at (Procountor). */
+  readonly upstream?: OAuthUpstream;
+  /** Pulls a new data source's initial data for real from the simulator. */
+  readonly runner?: InitialRunRunner;
+  /** Lists every company a data source's credential reaches. */
+  readonly lister?: CompanyLister;
+}
+
+export interface StartedSimulator<Handle = unknown> {
+  /** The simulator's own controls (scenario state, faults), for tests and the demo. */
+  readonly handle: Handle;
   readonly url: string;
   /** Exopen's partner credentials this simulator knows (sandbox values). */
   readonly partner?: Readonly<Record<string, string>>;
   readonly scenarios: ReadonlyArray<SandboxScenario>;
+  /**
+   * How `sandbox --json` tells a support agent to test a scenario from another shell: against the running
+   * simulator with `--base-url` (systems with a base URL field), or in-process with `--scenario`.
+   */
+  readonly command: 'base-url' | 'scenario';
+  /** What the sandbox backend needs of this simulator; `urls` are every simulator's base URL. */
+  backend?(urls: Readonly<Record<string, string>>): BackendHooks;
   close(): Promise<void>;
 }
 
-export interface SimulatorHandles {
-  netvisor: NetvisorSimulator;
-  procountor: ProcountorSimulator;
-  vitec: VitecSimulator;
+export interface SimulatorAdapter<Handle = unknown> {
+  start(options: { readonly latencyMs: number }): Promise<StartedSimulator<Handle>>;
 }
-
-type Starter<K extends SystemId> = (latencyMs: number) => Promise<{ handle: SimulatorHandles[K]; started: StartedSimulator }>;
-
-const withExpect = (key: string, values: ReadonlyArray<string> | undefined) => (values ? { expect: { [key]: values } } : {});
 
 interface SimulatorLike<S> {
   readonly url: string;
@@ -49,43 +65,23 @@ interface SimulatorLike<S> {
   close(): Promise<void>;
 }
 
-/** What every adapter does alike; `describe` says what a scenario's demo credential means in wizard terms. */
-function adapt<S>(handle: SimulatorLike<S>, describe: (scenario: S & { title: string }) => Pick<SandboxScenario, 'fields' | 'secrets' | 'expect' | 'swapFor'>): StartedSimulator {
+export const withExpect = (key: string, values: ReadonlyArray<string> | undefined) => (values ? { expect: { [key]: values } } : {});
+
+/**
+ * What every adapter does alike; `describe` says what a scenario's demo credential means in wizard terms.
+ * `extra` adds the command style and the backend hooks.
+ */
+export function adapt<H extends SimulatorLike<S>, S>(
+  handle: H & SimulatorLike<S>,
+  describe: (scenario: S & { title: string }) => Pick<SandboxScenario, 'fields' | 'secrets' | 'expect' | 'swapFor'>,
+  extra: Pick<StartedSimulator<H>, 'command' | 'backend'>,
+): StartedSimulator<H> {
   return {
+    handle,
     url: handle.url,
     ...(handle.partner ? { partner: { ...handle.partner } } : {}),
     scenarios: handle.scenarios.map((scenario) => ({ id: scenario.id, title: scenario.title, description: scenario.description, ...describe(scenario) })),
+    ...extra,
     close: () => handle.close(),
   };
 }
-
-export const simulatorStarters: { readonly [K in SystemId]: Starter<K> } = {
-  netvisor: async (latencyMs) => {
-    const handle = await startNetvisorSimulator({ latencyMs });
-    const started = adapt(handle, (scenario) => ({
-      fields: { companyName: scenario.title, businessId: scenario.credentials.businessId, customerId: scenario.credentials.customerId },
-      secrets: { customerKey: scenario.credentials.customerKey },
-      ...withExpect('blocked', scenario.expectBlocked),
-    }));
-    return { handle, started };
-  },
-  procountor: async (latencyMs) => {
-    const handle = await startProcountorSimulator({ latencyMs });
-    const started = adapt(handle, (scenario) => ({
-      fields: {},
-      secrets: { apiKey: scenario.credentials.apiKey },
-      ...withExpect('missing', scenario.expectMissing),
-      ...(scenario.expectedCompany ? { swapFor: { ...scenario.expectedCompany } } : {}),
-    }));
-    return { handle, started };
-  },
-  vitec: async (latencyMs) => {
-    const handle = await startVitecSimulator({ latencyMs });
-    const started = adapt(handle, (scenario) => ({
-      fields: { domain: scenario.credentials.domain, username: scenario.credentials.username, integrationId: scenario.credentials.integrationId },
-      secrets: { password: scenario.credentials.password },
-      ...withExpect('withoutIntegration', scenario.expectWithoutIntegration),
-    }));
-    return { handle, started };
-  },
-};

@@ -1,11 +1,13 @@
 /**
- * The connectors' PartnerBroker port over the Exopen client: Exopen's partner secrets stay on the backend.
- * A vendor refusal relayed by the broker becomes BrokerRefusedError (the connector explains it as the
+ * The connectors' PartnerBroker over the Exopen client: Exopen's partner secrets stay on the backend. Each
+ * connector declares the broker call it needs (its port, by augmenting PartnerBroker in its own folder); the
+ * Exopen client's broker calls implement them all, which the compiler checks here. Every call is wrapped
+ * alike: a vendor refusal relayed by the broker becomes BrokerRefusedError (the connector explains it as the
  * vendor's own answer), a vendor that gave the broker no answer BrokerUpstreamUnavailableError; every other
  * failure (signed out, backend down) surfaces as an E_EXOPEN_* error.
  */
 import { BrokerRefusedError, BrokerUpstreamUnavailableError, type PartnerBroker } from '../connectors/context';
-import { ExopenError, type ExopenClient } from '../exopen';
+import { ExopenError, type BrokerCalls } from '../exopen';
 import { fromExopenError } from './exopen-errors';
 
 function translate(error: unknown): unknown {
@@ -19,9 +21,18 @@ function translate(error: unknown): unknown {
   return fromExopenError(error);
 }
 
-export function createPartnerBroker(exopen: ExopenClient): PartnerBroker {
-  return {
-    netvisorSign: (input, options) => exopen.brokerNetvisorSign(input, options).catch((error: unknown) => Promise.reject(translate(error))),
-    procountorToken: (input, options) => exopen.brokerProcountorToken(input, options).catch((error: unknown) => Promise.reject(translate(error))),
-  };
+/** The client's broker calls, each failure translated; typed as the client's, so it must fit every port. */
+function translated(calls: BrokerCalls): BrokerCalls {
+  return new Proxy(calls, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) =>
+        Promise.resolve(Reflect.apply(value, target, args)).catch((error: unknown) => Promise.reject(translate(error)));
+    },
+  });
+}
+
+export function createPartnerBroker(exopen: BrokerCalls): PartnerBroker {
+  return translated(exopen);
 }

@@ -5,16 +5,12 @@
  * (`NETVISOR_PARTNER_ID`, `NETVISOR_PARTNER_KEY`) for the CLI.
  */
 import type { PartnerCredentialSource } from '../connectors/context';
-import { secretEnvName } from '../connectors/registry';
+import { secretEnvName, systemModule } from '../connectors/registry';
 import type { SystemId } from '../connectors/types';
 import type { SecretStore } from '../platform/ports';
 
-const NAMES: { readonly [K in SystemId]: ReadonlyArray<string> } = {
-  netvisor: ['partnerId', 'partnerKey'],
-  procountor: ['clientId', 'clientSecret'],
-  // Vitec signs in with the customer's own API user: Exopen holds no partner secret for it.
-  vitec: [],
-};
+/** The names of a system's partner credentials, declared in its folder (system.ts). */
+const namesOf = (system: SystemId): ReadonlyArray<string> => systemModule(system).partnerCredentials;
 
 
 export function fixedPartnerCredentials(values: Partial<Record<SystemId, Record<string, string>>>): PartnerCredentialSource {
@@ -26,13 +22,13 @@ export function fixedPartnerCredentials(values: Partial<Record<SystemId, Record<
 
 export function localPartnerCredentials(openStore: () => Promise<SecretStore>, env: NodeJS.ProcessEnv = process.env): PartnerCredentialSource {
   const fromEnv = (system: SystemId) => {
-    const entries = NAMES[system].map((name) => [name, env[secretEnvName(system, name)]] as const);
+    const entries = namesOf(system).map((name) => [name, env[secretEnvName(system, name)]] as const);
     return entries.every(([, value]) => value) ? (Object.fromEntries(entries) as Record<string, string>) : undefined;
   };
   const fromKeychain = async (system: SystemId) => {
     const store = await openStore();
     const entries: Array<[string, string]> = [];
-    for (const name of NAMES[system]) {
+    for (const name of namesOf(system)) {
       const value = await store.get(`partner/${system}/${name}`);
       if (!value) return undefined;
       entries.push([name, value]);

@@ -5,9 +5,9 @@
  */
 import type { AppInfo, Draft, Handlers } from '../../preload/contract';
 import { createAuthService } from '../auth';
-import { createConnectors, secretFieldIds, systemIds } from '../connectors/registry';
+import { createConnectors, secretFieldIds, SYSTEM_IDS } from '../connectors/registry';
 import { createExopenClient } from '../exopen';
-import { isAllowedExternalUrl } from '../platform/csp';
+import { isAllowedExternalUrl } from './links';
 import { configureLogging, createLogger } from '../platform/log';
 import { openSecretStore } from '../platform/secrets';
 import { openSettings } from '../platform/settings';
@@ -130,11 +130,11 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       return { opened: true };
     },
     ...createDiagnoseHandlers({ ctx: connectorContext, connectors, drafts, vault, checks, events, expectedCompanies, printToPdf: options.printToPdf, ...(sandbox ? { scenarios: sandbox.scenarios } : {}) }),
-    ...createAccountHandlers({ auth, exopen, systems: systemIds }),
-    'settings.get': async () => describeEnvironment(environment, settings, sandbox?.backend.url, systemIds),
+    ...createAccountHandlers({ auth, exopen, systems: SYSTEM_IDS }),
+    'settings.get': async () => describeEnvironment(environment, settings, sandbox?.backend.url, SYSTEM_IDS),
     'settings.set': async (change) => {
       saveEnvironment(settings, change);
-      return describeEnvironment(environment, settings, sandbox?.backend.url, systemIds);
+      return describeEnvironment(environment, settings, sandbox?.backend.url, SYSTEM_IDS);
     },
   };
 

@@ -5,6 +5,11 @@ declare global {
     /** Present under Electron: the preload exposes the bridge here. Absent in the web host. */
     exopen?: Bridge;
   }
+
+  /** Vite's build-time glob import (renderer/src/i18n.ts finds each system's locale this way). */
+  interface ImportMeta {
+    glob<T>(pattern: string, options: { readonly eager: true }): Record<string, T>;
+  }
 }
 
 export {};

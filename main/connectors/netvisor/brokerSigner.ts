@@ -7,6 +7,7 @@
  * that authHeaders (headers.ts) reads right after `sign()` resolves; this signer answers it from the
  * latest signature, and refuses to invent one before the first.
  */
+import type { PartnerBroker } from '../context';
 import type { MacInputWithoutPartnerKey } from './mac';
 import type { Signer } from './signer';
 
@@ -52,9 +53,14 @@ export class BrokerSigner implements Signer {
   }
 }
 
-/** Adapts the Exopen client's broker call to the port (kept structural: no import of main/exopen here). */
-export function brokerPortOf(client: {
-  brokerNetvisorSign(input: MacInputWithoutPartnerKey, options?: { readonly signal?: AbortSignal }): Promise<NetvisorSignature>;
-}): NetvisorBrokerPort {
-  return { sign: (input, options) => client.brokerNetvisorSign(input, options) };
+/** What this connector needs from Exopen's broker; the Exopen client implements it (openapi: /v1/broker/netvisor/sign). */
+declare module '../context' {
+  interface PartnerBroker {
+    brokerNetvisorSign(input: MacInputWithoutPartnerKey, options?: { readonly signal?: AbortSignal }): Promise<NetvisorSignature>;
+  }
+}
+
+/** Adapts the Exopen client's broker call to the signer's port. */
+export function brokerPortOf(broker: PartnerBroker): NetvisorBrokerPort {
+  return { sign: (input, options) => broker.brokerNetvisorSign(input, options) };
 }

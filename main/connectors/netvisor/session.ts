@@ -11,7 +11,7 @@ import { isCheckFailure, type CheckFailure, type DiagnosisContext } from './diag
 import type { NetvisorResource } from './resources';
 import { readSettings, type NetvisorSettings, type SettingsResult } from './settings';
 import { signerFromCredentials, type SignerResult } from './signer';
-import { BrokerSigner } from './brokerSigner';
+import { BrokerSigner, brokerPortOf } from './brokerSigner';
 import { usesBroker } from '../context';
 
 export type ProbeOutcome = { readonly ok: true; readonly reply: NetvisorReply } | { readonly ok: false; readonly error: CheckFailure };
@@ -48,7 +48,7 @@ export function createSession(ctx: ConnectorContext, input: CheckInput, signal?:
   async function open(): Promise<Access> {
     if (!settings.ok) return { ok: false, problem: 'fields', errors: settings.errors };
     const signer: SignerResult = usesBroker(ctx, 'netvisor')
-      ? { ok: true, signer: new BrokerSigner({ sign: (mac, options) => ctx.broker!.netvisorSign(mac, options) }) }
+      ? { ok: true, signer: new BrokerSigner(brokerPortOf(ctx.broker!)) }
       : await signerFromCredentials(ctx.partnerCredentials);
     if (!signer.ok) return { ok: false, problem: 'partner', signer };
     const client = new NetvisorClient({

@@ -8,6 +8,16 @@ import { BrokerRefusedError, BrokerUpstreamUnavailableError, type PartnerBroker 
 import { ProcountorBrokerUnreachableError, ProcountorTokenError } from './errors';
 import type { ExchangeOptions, ProcountorEnvironment, ProcountorToken, ProcountorTokenExchange } from './tokenExchange';
 
+/** What this connector needs from Exopen's broker; the Exopen client implements it (openapi: /v1/broker/procountor/token). */
+declare module '../context' {
+  interface PartnerBroker {
+    brokerProcountorToken(
+      input: { readonly apiKey: string; readonly environment: 'production' | 'test' },
+      options?: { readonly signal?: AbortSignal },
+    ): Promise<{ readonly accessToken: string; readonly expiresIn: number }>;
+  }
+}
+
 export class BrokerTokenExchange implements ProcountorTokenExchange {
   readonly #broker: PartnerBroker;
 
@@ -19,7 +29,7 @@ export class BrokerTokenExchange implements ProcountorTokenExchange {
     // The broker knows Procountor's two hosts; the sandbox backend relays both to the local simulator.
     const target = environment.id === 'production' ? 'production' : 'test';
     try {
-      return await this.#broker.procountorToken({ apiKey, environment: target }, options.signal ? { signal: options.signal } : {});
+      return await this.#broker.brokerProcountorToken({ apiKey, environment: target }, options.signal ? { signal: options.signal } : {});
     } catch (error) {
       if (error instanceof BrokerRefusedError) throw new ProcountorTokenError(error.status, error.vendorError, error.vendorDescription);
       if (error instanceof BrokerUpstreamUnavailableError) throw new ProcountorBrokerUnreachableError(error.detail);

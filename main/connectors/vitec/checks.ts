@@ -15,7 +15,7 @@ import { checkLogin } from './checkLogin';
 import { reportCompanies } from './reportCompanies';
 import { planRun } from './plan';
 import { createSession, type Session } from './session';
-import { VITEC } from './system';
+import { VITEC } from './systemId';
 
 function runOne(id: CheckId, session: Session, emit: (event: CheckEvent) => void): Promise<CheckOutcome> {
   switch (id) {

@@ -4,7 +4,7 @@ import type { CheckInput, Company, DataSourceConfig } from '../types';
 import { installationBaseUrl, VITEC_HOST_SUFFIX } from './assumedApi';
 import { VitecConfigError } from './errors';
 import { readSettings } from './settings';
-import { VITEC } from './system';
+import { VITEC } from './systemId';
 
 export function buildVitecConfig(input: CheckInput, companies: ReadonlyArray<Company>, ctx: ConnectorContext): DataSourceConfig {
   // The password goes as typed: unlike a pasted key, spaces in a password may be real.

@@ -3,7 +3,7 @@ import type { ConnectorContext } from '../context';
 import { msg, type FieldSpec, type Prerequisite, type SystemDescriptor } from '../types';
 import { CHECK_IDS } from './checkIds';
 import { defaultEnvironment, ENVIRONMENTS } from './settings';
-import { sandboxUrlOf, VITEC } from './system';
+import { sandboxUrlOf, VITEC } from './systemId';
 
 const label = (id: string) => msg(`vitec:fields.${id}.label`);
 const help = (id: string) => msg(`vitec:fields.${id}.help`);

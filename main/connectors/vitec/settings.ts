@@ -6,7 +6,7 @@ import type { ConnectorContext } from '../context';
 import { msg, type FieldError, type Msg } from '../types';
 import { VITEC_HOST_SUFFIX, type Installation } from './assumedApi';
 import { normaliseDomain } from './domain';
-import { sandboxUrlOf } from './system';
+import { sandboxUrlOf } from './systemId';
 
 export const ENVIRONMENTS = ['sandbox', 'production'] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];

@@ -4,9 +4,9 @@
  * integration is not enabled"). Inactive companies are left out unless --show-inactive. Exit codes as `test`.
  */
 import type { Command } from 'commander';
-import { connectorFactories, createConnectors } from '../../connectors/registry';
+import { createConnectors, SYSTEM_IDS } from '../../connectors/registry';
 import type { CheckReport, Company, SystemId } from '../../connectors/types';
-import { renderMsg, withRenderedText } from '../../platform/i18n';
+import { renderMsg, withRenderedText } from '../../i18n';
 import { fixedPartnerCredentials } from '../../services/partners';
 import { addCredentialOptions, withCredential, type CliOptions } from './credential-input';
 import { exitCodeOf } from './exit-codes';
@@ -16,7 +16,7 @@ import { renderReport } from './render';
 export function registerCompaniesCommand(program: Command): void {
   const companies = program.command('companies').description('list the companies a credential reaches, with their active flag and notes');
   const probe = createConnectors({ partnerCredentials: fixedPartnerCredentials({}) });
-  for (const system of Object.keys(connectorFactories) as SystemId[]) {
+  for (const system of SYSTEM_IDS) {
     const { descriptor } = probe[system];
     addCredentialOptions(companies.command(system).description(`list the companies a ${descriptor.name} credential reaches`), system, descriptor)
       .option('--show-inactive', 'list inactive companies too')

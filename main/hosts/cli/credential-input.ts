@@ -7,10 +7,10 @@ import type { Command } from 'commander';
 import type { ConnectorContext } from '../../connectors/context';
 import { createConnectors, secretFieldIds } from '../../connectors/registry';
 import type { CheckInput, Connector, SystemDescriptor, SystemId } from '../../connectors/types';
-import { renderMsg } from '../../platform/i18n';
+import { renderMsg } from '../../i18n';
 import { openSecretStore } from '../../platform/secrets';
 import { scenarioInput } from '../../sandbox/reproduce';
-import { simulatorStarters, type SandboxScenario } from '../../sandbox/simulators';
+import { startSimulator, type SandboxScenario } from '../../sandbox';
 import { fixedPartnerCredentials, localPartnerCredentials } from '../../services/partners';
 import { EXIT } from './exit-codes';
 import { envNameFor, readSecret } from './secret-input';
@@ -48,7 +48,7 @@ export async function withCredential(
   work: (connector: Connector, input: CheckInput, ctx: ConnectorContext, scenario: SandboxScenario | undefined) => Promise<number>,
 ): Promise<number> {
   const scenarioId = typeof options.scenario === 'string' ? options.scenario : undefined;
-  const simulator = scenarioId ? (await simulatorStarters[system](0)).started : undefined;
+  const simulator = scenarioId ? await startSimulator(system) : undefined;
   try {
     const ctx: ConnectorContext = simulator
       ? { sandboxUrls: { [system]: simulator.url }, partnerCredentials: fixedPartnerCredentials(simulator.partner ? { [system]: { ...simulator.partner } } : {}) }

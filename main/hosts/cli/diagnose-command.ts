@@ -6,10 +6,10 @@
  */
 import path from 'node:path';
 import type { Command } from 'commander';
-import { createConnectors, systemIds } from '../../connectors/registry';
+import { createConnectors, SYSTEM_IDS } from '../../connectors/registry';
 import { msg, type Connector, type SystemId } from '../../connectors/types';
 import { buildTaskPack, renderDiagnosis, runDiagnosis, supportsTaskPack, targetFor, writeBundle, writeTaskPack, type DiagnoseRun } from '../../diagnose';
-import { renderMsg, withRenderedText } from '../../platform/i18n';
+import { renderMsg, withRenderedText } from '../../i18n';
 import { scenarioExpectedCompanies } from '../../sandbox/reproduce';
 import { fixedPartnerCredentials } from '../../services/partners';
 import { addCredentialOptions, withCredential, type CliOptions as Options } from './credential-input';
@@ -21,7 +21,7 @@ const text = (options: Options, name: string): string | undefined => (typeof opt
 export function registerDiagnoseCommand(program: Command): void {
   const diagnose = program.command('diagnose').description('run every check of a credential and explain it; export a support bundle or an admin task pack');
   const probe = createConnectors({ partnerCredentials: fixedPartnerCredentials({}) });
-  for (const system of systemIds) {
+  for (const system of SYSTEM_IDS) {
     const { descriptor } = probe[system];
     const command = diagnose.command(system).description(`diagnose a ${descriptor.name} credential`);
     addCredentialOptions(command, system, descriptor)

@@ -1,6 +1,6 @@
 /** Live check progress on stderr ("… Sign-in"), so stdout stays the result alone. */
 import type { CheckEvent, SystemDescriptor } from '../../connectors/types';
-import { renderMsg } from '../../platform/i18n';
+import { renderMsg } from '../../i18n';
 
 export const titlesOf = (descriptor: SystemDescriptor): ReadonlyMap<string, string> =>
   new Map(descriptor.checks.map((check) => [check.id, renderMsg(check.title)]));

@@ -1,6 +1,6 @@
 /** Human-readable output of a check report for the terminal. */
 import type { CheckReport, CheckResult, MatrixRow, VendorText } from '../../connectors/types';
-import { renderMsg } from '../../platform/i18n';
+import { renderMsg } from '../../i18n';
 
 const MARK: Record<CheckResult['status'] | MatrixRow['status'], string> = {
   passed: '✔',

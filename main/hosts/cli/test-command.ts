@@ -3,9 +3,9 @@
  * (`--base-url`) or a named sandbox scenario (`--scenario`), printing progress and an explained result.
  */
 import type { Command } from 'commander';
-import { connectorFactories, createConnectors } from '../../connectors/registry';
+import { createConnectors, SYSTEM_IDS } from '../../connectors/registry';
 import type { SystemId } from '../../connectors/types';
-import { withRenderedText } from '../../platform/i18n';
+import { withRenderedText } from '../../i18n';
 import { fixedPartnerCredentials } from '../../services/partners';
 import { addCredentialOptions, withCredential, type CliOptions } from './credential-input';
 import { exitCodeOf } from './exit-codes';
@@ -14,7 +14,7 @@ import { printProgress, titlesOf } from './progress';
 export function registerTestCommand(program: Command): void {
   const test = program.command('test').description('test a credential against the vendor API, check by check');
   const probe = createConnectors({ partnerCredentials: fixedPartnerCredentials({}) });
-  for (const system of Object.keys(connectorFactories) as SystemId[]) {
+  for (const system of SYSTEM_IDS) {
     const { descriptor } = probe[system];
     addCredentialOptions(test.command(system).description(`test a ${descriptor.name} credential`), system, descriptor).action(async (options: CliOptions) => {
       process.exitCode = await runTest(system, options);

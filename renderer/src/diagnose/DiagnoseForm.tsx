@@ -18,7 +18,7 @@ import { SecretInput } from '../steps/credentials/SecretInput';
 import { SelectInput } from '../steps/credentials/SelectInput';
 import { TextInput } from '../steps/credentials/TextInput';
 import { assertNever, useActions, useAppStore, type DiagnoseState } from '../store';
-import { DIAGNOSE_SYSTEMS, diagnoseFields, draftUsable, missingFields, usesDraft } from '../store/diagnoseActions';
+import { diagnoseFields, draftUsable, missingFields, usesDraft } from '../store/diagnoseActions';
 
 /** The problem a field shows: what main said about it, or "required" once touched or after a Run attempt. */
 function useFieldError(state: DiagnoseState, descriptor: SystemDescriptor): (field: FieldSpec) => string | undefined {
@@ -75,7 +75,6 @@ export function DiagnoseForm({ descriptor }: { descriptor: SystemDescriptor | nu
   const state = useAppStore((s) => s.diagnose);
   const systems = useAppStore((s) => (s.boot.phase === 'ready' ? s.boot.systems : []));
   const { chooseDiagnoseSystem, chooseDiagnoseSource, runDiagnosis } = useActions();
-  const choices = systems.filter((system) => DIAGNOSE_SYSTEMS.includes(system.id));
 
   return (
     <Box
@@ -103,7 +102,7 @@ export function DiagnoseForm({ descriptor }: { descriptor: SystemDescriptor | nu
           slotProps={{ select: { native: true }, htmlInput: { 'data-testid': 'diagnose-system' }, inputLabel: { shrink: true } }}
         >
           {state.system === null && <option value="">{t('diagnose.form.systemPlaceholder')}</option>}
-          {choices.map((system) => (
+          {systems.map((system) => (
             <option key={system.id} value={system.id}>
               {system.name}
             </option>

@@ -10,9 +10,6 @@ import type { DiagnoseActions, DiagnoseState, DownloadFile } from './diagnoseTyp
 import { isFieldVisible } from './session';
 import type { AppState } from './types';
 
-/** The systems Diagnose knows (the ones whose connectors have checks, a catalogue and a task pack). */
-export const DIAGNOSE_SYSTEMS: ReadonlyArray<SystemId> = ['netvisor', 'procountor', 'vitec'];
-
 export const initialDiagnose: DiagnoseState = {
   system: null,
   source: 'typed',

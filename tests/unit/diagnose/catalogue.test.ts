@@ -4,15 +4,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE, catalogueEntry, catalogueFor, searchCatalogue } from '../../../main/diagnose';
-import { renderMsg } from '../../../main/platform/i18n';
-import { resources } from '../../../resources/locales';
+import { renderMsg } from '../../../main/i18n';
+import { resources } from '../../../main/i18n';
 
 type Tree = { readonly [key: string]: unknown };
 
 /** True when `namespace:path` (or its plural forms) is a string in the English resources. */
 function keyExists(key: string): boolean {
-  const [namespace, path] = key.split(':') as [keyof typeof resources.en, string];
-  const lookup = (dotted: string): unknown => dotted.split('.').reduce<unknown>((node, part) => (typeof node === 'object' && node !== null ? (node as Tree)[part] : undefined), resources.en[namespace]);
+  const [namespace, path] = key.split(':') as [string, string];
+  const lookup = (dotted: string): unknown => dotted.split('.').reduce<unknown>((node, part) => (typeof node === 'object' && node !== null ? (node as Tree)[part] : undefined), (resources.en as Record<string, unknown>)[namespace]);
   return typeof lookup(path) === 'string' || typeof lookup(`${path}_other`) === 'string';
 }
 

@@ -8,8 +8,8 @@ import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { PARTNER_SEARCH_KEY } from '../../../main/connectors/netvisor';
-import { SCENARIOS as NETVISOR } from '../../../main/sandbox/netvisor/scenarios';
-import { SCENARIOS as VITEC } from '../../../main/sandbox/vitec/scenarios';
+import { SCENARIOS as NETVISOR } from '../../../main/connectors/netvisor/sandbox/scenarios';
+import { SCENARIOS as VITEC } from '../../../main/connectors/vitec/sandbox/scenarios';
 import { leakForms, tempDir } from '../platform/support/canary';
 import { closedPort } from './support';
 

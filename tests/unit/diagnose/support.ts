@@ -6,9 +6,9 @@ import { createServer } from 'node:net';
 import type { ConnectorContext } from '../../../main/connectors/context';
 import type { CheckInput, SystemId } from '../../../main/connectors/types';
 import { runDiagnosis, targetFor, type DiagnoseOptions, type DiagnoseRun } from '../../../main/diagnose';
-import { startNetvisorSimulator, type NetvisorSimulator } from '../../../main/sandbox/netvisor';
-import { startProcountorSimulator, type ProcountorSimulator } from '../../../main/sandbox/procountor';
-import { startVitecSimulator, type VitecSimulator } from '../../../main/sandbox/vitec';
+import { startNetvisorSimulator, type NetvisorSimulator } from '../../../main/connectors/netvisor/sandbox';
+import { startProcountorSimulator, type ProcountorSimulator } from '../../../main/connectors/procountor/sandbox';
+import { startVitecSimulator, type VitecSimulator } from '../../../main/connectors/vitec/sandbox';
 
 export interface Simulators {
   readonly netvisor: NetvisorSimulator;

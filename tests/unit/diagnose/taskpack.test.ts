@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PARTNER_SEARCH_KEY } from '../../../main/connectors/netvisor';
 import { createConnectors } from '../../../main/connectors/registry';
 import { buildTaskPack, supportsTaskPack, writeTaskPack, BundleLeakError, RunSecrets } from '../../../main/diagnose';
-import { renderMsg } from '../../../main/platform/i18n';
+import { renderMsg } from '../../../main/i18n';
 import { canary, tempDir } from '../platform/support/canary';
 import { contextFor, diagnoseScenario, startSimulators, type Simulators } from './support';
 

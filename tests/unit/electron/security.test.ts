@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createOpenExternal, denyAllPermissions, installSecurityBaseline, openExternalSafely } from '../../../main/electron/security';
-import { isAllowedExternalUrl } from '../../../main/platform/csp';
+import { isAllowedExternalUrl } from '../../../main/services/links';
 import { electronFake, FakeSession, FakeWebContents } from '../../mocks/electron';
 import { recordingLog, type RecordingLog } from './handlers-fixture';
 

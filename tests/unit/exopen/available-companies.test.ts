@@ -8,8 +8,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSourceConfig } from '../../../main/connectors/types';
 import { ExopenError } from '../../../main/exopen';
-import { vitecLister } from '../../../main/sandbox/listers';
-import { startVitecSimulator, type VitecSimulator } from '../../../main/sandbox/vitec';
+import { vitecLister } from '../../../main/connectors/vitec/sandbox/lister';
+import { startVitecSimulator, type VitecSimulator } from '../../../main/connectors/vitec/sandbox';
 import { authenticateFromTable, contractViolations, DOMAIN, sampleConfig, startHarness, type Harness } from './support/harness';
 
 const failureOf = (promise: Promise<unknown>): Promise<unknown> => promise.then(

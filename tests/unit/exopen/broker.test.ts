@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BrokerSigner, BrokerSignerError, brokerPortOf, LocalSigner, NetvisorApiError, NetvisorClient, NETVISOR_RESOURCES } from '../../../main/connectors/netvisor';
 import { ExopenError, type NetvisorSignInput } from '../../../main/exopen';
-import { startNetvisorSimulator, type NetvisorSimulator } from '../../../main/sandbox/netvisor';
+import { startNetvisorSimulator, type NetvisorSimulator } from '../../../main/connectors/netvisor/sandbox';
 import { contractViolations, filesContaining, startHarness, type Harness } from './support/harness';
 
 let simulator: NetvisorSimulator;

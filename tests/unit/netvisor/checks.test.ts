@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createNetvisorConnector } from '../../../main/connectors/netvisor';
 import type { CheckReport, CheckResult, MatrixRow } from '../../../main/connectors/types';
-import { startNetvisorSimulator, type NetvisorSimulator } from '../../../main/sandbox/netvisor';
+import { startNetvisorSimulator, type NetvisorSimulator } from '../../../main/connectors/netvisor/sandbox';
 import { collectEvents, contextFor, inputFor, messagesIn, render, resultOf, scenario } from './helpers';
 
 let simulator: NetvisorSimulator;

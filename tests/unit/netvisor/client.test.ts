@@ -7,7 +7,7 @@ import { authHeaders } from '../../../main/connectors/netvisor/headers';
 import { activeQueues } from '../../../main/connectors/netvisor/queue';
 import { LocalSigner } from '../../../main/connectors/netvisor/signer';
 import { NetworkError } from '../../../main/platform/http';
-import { startNetvisorSimulator, type NetvisorSimulator } from '../../../main/sandbox/netvisor';
+import { startNetvisorSimulator, type NetvisorSimulator } from '../../../main/connectors/netvisor/sandbox';
 import type { RecordedRequest } from '../../../main/connectors/context';
 import { scenario } from './helpers';
 

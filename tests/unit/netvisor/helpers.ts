@@ -1,8 +1,8 @@
 /** Shared set-up for the Netvisor tests: a simulator, a connector context and scenario inputs. */
 import type { ConnectorContext } from '../../../main/connectors/context';
 import type { CheckInput } from '../../../main/connectors/types';
-import type { NetvisorScenarioInfo, NetvisorSimulator } from '../../../main/sandbox/netvisor';
-import netvisorLocale from '../../../resources/locales/en/netvisor.json';
+import type { NetvisorScenarioInfo, NetvisorSimulator } from '../../../main/connectors/netvisor/sandbox';
+import netvisorLocale from '../../../main/connectors/netvisor/locales/en.json';
 import { englishRenderer, lookupIn, messagesIn, type LocaleTree } from '../../support/messages';
 import { scenarioOf, simulatorContext } from '../../support/connector';
 

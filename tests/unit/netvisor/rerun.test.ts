@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createNetvisorConnector, UnknownCheckError } from '../../../main/connectors/netvisor';
 import type { CheckReport, MatrixRow } from '../../../main/connectors/types';
-import { startNetvisorSimulator, type NetvisorSimulator } from '../../../main/sandbox/netvisor';
+import { startNetvisorSimulator, type NetvisorSimulator } from '../../../main/connectors/netvisor/sandbox';
 import { collectEvents, contextFor, inputFor, resultOf, scenario } from './helpers';
 
 let simulator: NetvisorSimulator;

@@ -5,7 +5,7 @@ import { parseEnvelope } from '../../../main/connectors/netvisor/envelope';
 import { authHeaders } from '../../../main/connectors/netvisor/headers';
 import { legacySha256Mac } from '../../../main/connectors/netvisor/mac';
 import { LocalSigner } from '../../../main/connectors/netvisor/signer';
-import { startNetvisorSimulator, type NetvisorSimulator } from '../../../main/sandbox/netvisor';
+import { startNetvisorSimulator, type NetvisorSimulator } from '../../../main/connectors/netvisor/sandbox';
 import { scenario } from './helpers';
 
 let simulator: NetvisorSimulator;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createProcountorConnector } from '../../../main/connectors/procountor';
 import type { ConnectorContext } from '../../../main/connectors/context';
 import type { CheckReport } from '../../../main/connectors/types';
-import { startProcountorSimulator, type ProcountorSimulator } from '../../../main/sandbox/procountor';
+import { startProcountorSimulator, type ProcountorSimulator } from '../../../main/connectors/procountor/sandbox';
 import { assertNoSecrets, collectEvents, contextFor, failing, inputFor, messagesIn, render, rowsOf, scenario, statuses } from './helpers';
 
 let simulator: ProcountorSimulator;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RecordedRequest } from '../../../main/connectors/context';
 import { LocalTokenExchange, ProcountorApiError, ProcountorClient, searchAll, type ProcountorClientOptions } from '../../../main/connectors/procountor';
 import { SlidingWindowLimiter } from '../../../main/connectors/procountor/rateLimit';
-import { startProcountorSimulator, type ProcountorSimulator } from '../../../main/sandbox/procountor';
+import { startProcountorSimulator, type ProcountorSimulator } from '../../../main/connectors/procountor/sandbox';
 import { assertNoSecrets, scenario } from './helpers';
 
 let simulator: ProcountorSimulator;

@@ -1,8 +1,8 @@
 /** Shared set-up for the Procountor tests: a connector context against a simulator, scenario inputs, English rendering. */
 import type { ConnectorContext } from '../../../main/connectors/context';
 import type { CheckInput, CheckReport, MatrixRow } from '../../../main/connectors/types';
-import type { ProcountorScenarioInfo, ProcountorSimulator } from '../../../main/sandbox/procountor';
-import procountorLocale from '../../../resources/locales/en/procountor.json';
+import type { ProcountorScenarioInfo, ProcountorSimulator } from '../../../main/connectors/procountor/sandbox';
+import procountorLocale from '../../../main/connectors/procountor/locales/en.json';
 import { englishRenderer, lookupIn, messagesIn, type LocaleTree } from '../../support/messages';
 import { resultOf, scenarioOf, simulatorContext } from '../../support/connector';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DATA_AREAS, PROCOUNTOR_AREAS } from '../../../main/connectors/procountor/areas';
 import { CHECK_IDS } from '../../../main/connectors/procountor/checkIds';
 import { msg } from '../../../main/connectors/types';
-import procountorLocale from '../../../resources/locales/en/procountor.json';
+import procountorLocale from '../../../main/connectors/procountor/locales/en.json';
 import { render } from './helpers';
 
 const SOURCE = join(__dirname, '../../../main/connectors/procountor');

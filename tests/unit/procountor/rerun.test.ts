@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createProcountorConnector, UnknownCheckError } from '../../../main/connectors/procountor';
-import { startProcountorSimulator, type ProcountorSimulator } from '../../../main/sandbox/procountor';
+import { startProcountorSimulator, type ProcountorSimulator } from '../../../main/connectors/procountor/sandbox';
 import { collectEvents, contextFor, inputFor, resultOf, rowsOf, scenario, statuses } from './helpers';
 
 let simulator: ProcountorSimulator;

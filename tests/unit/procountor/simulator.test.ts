@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseBusinessId } from '../../../main/connectors/netvisor/businessId';
 import { inspectApiKey } from '../../../main/connectors/procountor/apiKey';
-import { startProcountorSimulator, type ProcountorSimulator } from '../../../main/sandbox/procountor';
+import { startProcountorSimulator, type ProcountorSimulator } from '../../../main/connectors/procountor/sandbox';
 import { scenario } from './helpers';
 
 let simulator: ProcountorSimulator;

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createProcountorConnector, LocalTokenExchange, ProcountorTokenError } from '../../../main/connectors/procountor';
 import { inspectApiKey } from '../../../main/connectors/procountor/apiKey';
-import { startProcountorSimulator, type ProcountorSimulator } from '../../../main/sandbox/procountor';
+import { startProcountorSimulator, type ProcountorSimulator } from '../../../main/connectors/procountor/sandbox';
 import { contextFor, failing, inputFor, render, scenario } from './helpers';
 
 let simulator: ProcountorSimulator;

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { keyExists, keyOrBranchExists } from './helpers';
 
 const ROOT = join(__dirname, '../../..');
-const DIRS = ['main/connectors/vitec', 'main/sandbox/vitec'];
+const DIRS = ['main/connectors/vitec', 'main/connectors/vitec/sandbox'];
 const ASSUMED = 'main/connectors/vitec/assumedApi.ts';
 
 function sources(): Array<{ path: string; text: string }> {
@@ -31,7 +31,7 @@ describe('Vitec code boundaries', () => {
 
   it('the client and the simulator both speak through assumedApi', () => {
     const byPath = new Map(sources().map((file) => [file.path, file.text]));
-    for (const path of ['main/connectors/vitec/client.ts', 'main/sandbox/vitec/vendor.ts', 'main/sandbox/vitec/respond.ts']) {
+    for (const path of ['main/connectors/vitec/client.ts', 'main/connectors/vitec/sandbox/vendor.ts', 'main/connectors/vitec/sandbox/respond.ts']) {
       expect(byPath.get(path), path).toMatch(/from '\.\.\/(?:\.\.\/connectors\/vitec\/)?assumedApi'|from '\.\/assumedApi'/);
     }
   });

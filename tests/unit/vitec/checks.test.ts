@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createVitecConnector } from '../../../main/connectors/vitec';
 import type { ConnectorContext } from '../../../main/connectors/context';
-import { startVitecSimulator, type VitecSimulator } from '../../../main/sandbox/vitec';
+import { startVitecSimulator, type VitecSimulator } from '../../../main/connectors/vitec/sandbox';
 import { collectEvents, contextFor, failing, inputFor, messagesIn, render, resultOf, rowsOf, scenario, statuses } from './helpers';
 
 let simulator: VitecSimulator;

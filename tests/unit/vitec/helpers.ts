@@ -1,8 +1,8 @@
 /** Shared set-up for the Vitec tests: a connector context for a simulator, scenario inputs, English rendering. */
 import type { ConnectorContext } from '../../../main/connectors/context';
 import type { CheckInput, CheckReport, MatrixRow } from '../../../main/connectors/types';
-import type { VitecScenarioInfo, VitecSimulator } from '../../../main/sandbox/vitec';
-import vitecLocale from '../../../resources/locales/en/vitec.json';
+import type { VitecScenarioInfo, VitecSimulator } from '../../../main/connectors/vitec/sandbox';
+import vitecLocale from '../../../main/connectors/vitec/locales/en.json';
 import { englishRenderer, lookupIn, messagesIn, type LocaleTree } from '../../support/messages';
 import { resultOf, scenarioOf, simulatorContext } from '../../support/connector';
 

@@ -1,7 +1,7 @@
 /** Re-running only what failed (`only`) and keeping the rest (`previous`). */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createVitecConnector, UnknownCheckError } from '../../../main/connectors/vitec';
-import { startVitecSimulator, type VitecSimulator } from '../../../main/sandbox/vitec';
+import { startVitecSimulator, type VitecSimulator } from '../../../main/connectors/vitec/sandbox';
 import { collectEvents, contextFor, inputFor, resultOf, rowsOf, scenario } from './helpers';
 
 let simulator: VitecSimulator;

@@ -1,7 +1,7 @@
 /** The password never appears in reports, events, the request log, errors or anything we keep. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVitecConnector, probeCompany } from '../../../main/connectors/vitec';
-import { startVitecSimulator, type VitecSimulator } from '../../../main/sandbox/vitec';
+import { startVitecSimulator, type VitecSimulator } from '../../../main/connectors/vitec/sandbox';
 import { collectEvents, contextFor, inputFor } from './helpers';
 
 let simulator: VitecSimulator;

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { probeCompany, VitecApiError, VitecClient } from '../../../main/connectors/vitec';
 import { API_PATHS, SANDBOX_DOMAIN_HEADER, basicAuthorization } from '../../../main/connectors/vitec/assumedApi';
-import { startVitecSimulator, type VitecSimulator } from '../../../main/sandbox/vitec';
+import { startVitecSimulator, type VitecSimulator } from '../../../main/connectors/vitec/sandbox';
 import { contextFor, inputFor, render, scenario } from './helpers';
 
 let simulator: VitecSimulator;
