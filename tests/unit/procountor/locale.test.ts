@@ -18,7 +18,9 @@ describe('every Procountor message key exists in procountor.json', () => {
   it('literal keys in the connector', () => {
     const literals = sources.flatMap((text) => [...text.matchAll(/'procountor:([A-Za-z0-9_.]+)'/g)].map((match) => match[1]!));
     expect(literals.length).toBeGreaterThan(20);
-    for (const path of literals) {
+    for (const literal of literals) {
+      // A trailing dot is a known problem's meaningPrefix (a family of keys): the group must exist.
+      const path = literal.replace(/\.$/, '');
       const found = node(path) ?? node(`${path}_other`);
       // A literal may be a prefix completed at run time (e.g. `${EMPTY_MEANING}.${area.id}`): then it is a group.
       expect(found, path).toBeDefined();

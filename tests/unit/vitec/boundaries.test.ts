@@ -40,7 +40,9 @@ describe('Vitec code boundaries', () => {
   it('every literal vitec: message key in the sources exists in vitec.json', () => {
     const keys = new Set(sources().flatMap((file) => [...file.text.matchAll(/['"`](vitec:[A-Za-z0-9_.]+)['"`]/g)].map((match) => match[1]!)));
     expect(keys.size).toBeGreaterThan(5);
-    expect([...keys].filter((key) => !keyExists(key) && !keyOrBranchExists(key))).toEqual([]);
+    // A trailing dot is a known problem's meaningPrefix (a family of keys): the group must exist.
+    const missing = [...keys].map((key) => key.replace(/\.$/, '')).filter((key) => !keyExists(key) && !keyOrBranchExists(key));
+    expect(missing).toEqual([]);
   });
 
   it('modules stay small: none over 300 lines, median under 100', () => {
