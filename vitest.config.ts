@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Three projects, all in the README's test command:
- * - unit: node environment, connectors against simulators, services, parsers, the IPC wrapper (electron mock).
+ * - unit: node environment, connectors against simulators, services, parsers, the IPC wrapper (electron mock),
+ *   the renderer's store over a fake bridge (tests/unit/renderer).
  * - integration: the real keychain (gnome-keyring under dbus-run-session, see scripts/with-keyring.sh) and disk.
  * - e2e: Debian's chromium driven by playwright-core against the web host and the sandbox.
  */

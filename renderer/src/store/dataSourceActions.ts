@@ -57,12 +57,17 @@ export function dataSourceActions(api: Api): DataSourceActions {
     }
   }
 
+  /** Fills the Add dialog opened last; an answer for a dialog closed (or reopened) since is dropped. */
   async function loadAvailable(card: DataSourceCard): Promise<void> {
+    const ticket = takeTicket('available');
+    const patchAdd = (update: Partial<Extract<CardDialog, { kind: 'add' }>>): void =>
+      patch((current) => ({ dialog: current.dialog?.kind === 'add' && current.dialog.cardId === card.id ? { ...current.dialog, ...update } : current.dialog }));
     try {
       const available = await companiesOfCredential(card);
-      patch((current) => ({ dialog: current.dialog?.kind === 'add' && current.dialog.cardId === card.id ? { ...current.dialog, available, busy: false } : current.dialog }));
+      if (isCurrentTicket('available', ticket)) patchAdd({ available, busy: false });
     } catch (error) {
-      patchDialog({ busy: false, error: failure(api, error) });
+      const uiError = failure(api, error);
+      if (isCurrentTicket('available', ticket)) patchAdd({ busy: false, error: uiError });
     }
   }
 

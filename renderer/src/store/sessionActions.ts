@@ -68,14 +68,18 @@ export function sessionActions(api: Api): SessionActions {
       if (!descriptor || state.busy) return;
       if (state.session?.descriptor.id === descriptor.id) return transition(api, enter.prepare(state.session));
       updateCurrent(api, { busy: true, error: null });
+      let kept = state.session;
       try {
-        if (state.session) await bridge.drafts.discard({ id: state.session.draftId });
+        if (kept) {
+          await bridge.drafts.discard({ id: kept.draftId });
+          kept = null; // gone on disk: choosing its system again must start a new draft, not reopen this one
+        }
         const draft = await bridge.drafts.start({ system: descriptor.id });
         const secrets = await bridge.secrets.status({ draftId: draft.id });
         if (!isStep(api.get().wizard, 'system')) return;
         transition(api, enter.prepare(sessionFromDraft(draft, descriptor, secrets)));
       } catch (error) {
-        updateStep(api, 'system', (current) => ({ ...current, busy: false, error: toUiError(error) }));
+        updateStep(api, 'system', (current) => ({ ...current, busy: false, error: toUiError(error), session: kept }));
       }
     },
 
