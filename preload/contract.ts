@@ -20,6 +20,7 @@ export type { CheckEvent, CheckReport, CheckResult, Company, FieldError, FieldSp
 
 import type { CatalogueEntry, Diagnosis } from '../main/diagnose/types';
 import { SYSTEM_IDS } from '../main/connectors/registry';
+import { ERROR_REPORT_LIMITS, ERROR_SOURCES } from './error-report';
 import type { EVENT_NAMES, INVOKE_NAMES } from './names';
 
 /** Declares a call: its input schema, and (type-only) its result. */
@@ -32,6 +33,21 @@ const fieldId = z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,40}$/, 'field id');
 const fieldValues = z.record(fieldId, z.string().max(2000));
 const dataSourceId = z.string().min(1).max(128);
 const companyIds = z.array(z.string().min(1).max(64)).min(1).max(1000);
+const wizardStep = z.enum(['system', 'prepare', 'credentials', 'test', 'companies', 'review', 'handoff', 'status']);
+
+/** A renderer failure for main's log: every text bounded, nothing but these keys (strict). */
+const errorReport = z.strictObject({
+  source: z.enum(ERROR_SOURCES),
+  name: z.string().max(ERROR_REPORT_LIMITS.name).optional(),
+  message: z.string().min(1).max(ERROR_REPORT_LIMITS.message),
+  stack: z.string().max(ERROR_REPORT_LIMITS.stack).optional(),
+  componentStack: z.string().max(ERROR_REPORT_LIMITS.componentStack).optional(),
+  /** Where the renderer was: the page, and the wizard's step. */
+  view: z.enum(['wizard', 'dataSources', 'diagnose']).optional(),
+  step: wizardStep.optional(),
+});
+
+export type ErrorReport = z.input<typeof errorReport>;
 
 export type SecretBackend =
   | { readonly kind: 'keychain' }
@@ -168,6 +184,11 @@ export interface DataSourceStatus {
 export const contract = {
   invoke: {
     'app.info': call<AppInfo>()(z.object({})),
+    /**
+     * A renderer failure (render crash, uncaught error, rejected promise) for main's log, written redacted.
+     * Main keeps at most a few per minute and counts the rest; `logged: false` means this one was dropped.
+     */
+    'app.logError': call<{ logged: boolean }>()(errorReport),
     'systems.list': call<ReadonlyArray<SystemDescriptor>>()(z.object({})),
     'drafts.current': call<Draft | null>()(z.object({})),
     'drafts.start': call<Draft>()(z.object({ system: systemId })),
@@ -176,7 +197,7 @@ export const contract = {
     'drafts.save': call<{ draft: Draft; errors: ReadonlyArray<FieldError> }>()(
       z.object({
         id: draftId,
-        step: z.enum(['system', 'prepare', 'credentials', 'test', 'companies', 'review', 'handoff', 'status']),
+        step: wizardStep,
         fields: fieldValues,
         selectedCompanies: z.array(z.string().max(64)).max(1000),
         domainId: z.string().min(1).max(128).optional(),

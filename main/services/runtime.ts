@@ -25,6 +25,7 @@ import { AppError } from './errors';
 import { createEventHub, type EventHub } from './events';
 import { createHandoffService } from './handoff';
 import { fixedPartnerCredentials, localPartnerCredentials } from './partners';
+import { createRendererLog } from './renderer-log';
 import { createCredentialVault } from './vault';
 import { APP_VERSION } from './version';
 
@@ -112,10 +113,12 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     platform: process.platform,
     canPrintPdf: options.printToPdf !== undefined,
   };
+  const rendererLog = createRendererLog();
   log.info('runtime started', { host: options.host, environment: environment.environment, secretBackend: vault.backend.kind });
 
   const handlers: Handlers = {
     'app.info': async () => info,
+    ...rendererLog.handlers,
     'systems.list': async () => Object.values(connectors).map((connector) => connector.descriptor),
     ...createDraftHandlers({ connectors, drafts, vault, checks, exopen }),
     'checks.run': (input) => checks.run(input),
@@ -144,6 +147,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     ...(sandbox ? { sandbox } : {}),
     async close() {
       auth.cancel();
+      rendererLog.flush();
       await ownSandbox?.close();
     },
   };

@@ -4,6 +4,7 @@ import { accountActions } from './accountActions';
 import { authActions } from './authActions';
 import { bulkActions } from './bulkActions';
 import { checkActions } from './checkActions';
+import { crashActions } from './crashActions';
 import { credentialActions } from './credentialActions';
 import { dataSourceActions } from './dataSourceActions';
 import { diagnoseActions, initialDiagnose } from './diagnoseActions';
@@ -41,6 +42,7 @@ export const useAppStore = create<AppState>()((set, get) => {
       ...domainActions(api),
       ...dataSourceActions(api),
       ...diagnoseActions(api),
+      ...crashActions(api),
     },
   };
 });

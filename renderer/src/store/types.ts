@@ -30,6 +30,7 @@ import type {
   View,
 } from './accountTypes';
 import type { DiagnoseActions, DiagnoseState } from './diagnoseTypes';
+import type { ErrorSource } from './errorReport';
 
 /** An error as the UI shows it: a stable code, the message for people and any field errors. */
 export interface UiError {
@@ -225,7 +226,18 @@ export interface WizardActions {
   closeToast(): void;
 }
 
-export type AppActions = WizardActions & AccountActions & DomainActions & DataSourceActions & DiagnoseActions;
+/** A render crash or another renderer failure: reported to main's log, and the way back from the fallback. */
+export interface CrashActions {
+  /** The one reporting function: never throws, whatever was thrown and whether main answers. */
+  reportError(source: ErrorSource, error: unknown, componentStack?: string | null): void;
+  /**
+   * Readies the store for the app to mount again after a crash: saves the draft, closes dialogs and lets the
+   * app load afresh from main. `startOver` also returns to the wizard's first step (the draft is kept).
+   */
+  recoverFromCrash(mode: 'retry' | 'startOver'): Promise<void>;
+}
+
+export type AppActions = WizardActions & AccountActions & DomainActions & DataSourceActions & DiagnoseActions & CrashActions;
 
 export interface AppState {
   readonly boot: BootState;
