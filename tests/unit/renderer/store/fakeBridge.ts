@@ -22,6 +22,7 @@ function defaults(): Impls {
   let drafts = 0;
   return {
     'app.info': () => fx.appInfo,
+    'app.logError': () => ({ logged: true }),
     'systems.list': () => fx.systems,
     'drafts.current': () => null,
     'drafts.start': ({ system }) => fx.draft({ id: `draft-${String(++drafts).padStart(4, '0')}`, system, step: 'system' }),
@@ -106,7 +107,7 @@ export function createFakeBridge(): FakeBridge {
   }
 
   const bridge: Bridge = {
-    app: { info: (input) => invoke('app.info', input) },
+    app: { info: (input) => invoke('app.info', input), logError: (input) => invoke('app.logError', input) },
     systems: { list: (input) => invoke('systems.list', input) },
     drafts: {
       current: (input) => invoke('drafts.current', input),
