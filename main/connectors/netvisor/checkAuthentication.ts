@@ -16,12 +16,12 @@ const authProbe = findResource(AUTH_PROBE_PATH)!;
 
 /** True when the failure is about the company rather than the keys (UNCERTAIN wording, see authFailure). */
 const isCompanyProblem = (error: NetvisorApiError): boolean =>
-  error.code === 'AUTHENTICATION_FAILED' && classifyAuthFailure(error).kind === 'no-company';
+  error.vendorCode === 'AUTHENTICATION_FAILED' && classifyAuthFailure(error).kind === 'no-company';
 
 /** The keys were refused: the read failed for a reason other than one only an accepted caller can get. */
 const keysRejected = (outcome: ProbeOutcome): outcome is Extract<ProbeOutcome, { ok: false }> =>
   !outcome.ok &&
-  !(outcome.error instanceof NetvisorApiError && (outcome.error.code === 'SERVICE_ACCESS_ERROR' || isCompanyProblem(outcome.error)));
+  !(outcome.error instanceof NetvisorApiError && (outcome.error.vendorCode === 'SERVICE_ACCESS_ERROR' || isCompanyProblem(outcome.error)));
 
 export async function checkAuthentication(session: Session): Promise<CheckOutcome> {
   const access = await session.access();
@@ -40,7 +40,7 @@ export async function checkCompany(session: Session): Promise<CheckOutcome> {
   if (!access.ok) return accessProblemOutcome('company', access);
   const { companyName, businessId } = access.settings;
   const outcome = await access.probe(authProbe, 'company');
-  if (outcome.ok || (outcome.error instanceof NetvisorApiError && outcome.error.code === 'SERVICE_ACCESS_ERROR')) {
+  if (outcome.ok || (outcome.error instanceof NetvisorApiError && outcome.error.vendorCode === 'SERVICE_ACCESS_ERROR')) {
     return { status: 'passed', summary: msg('netvisor:checks.company.passed', { companyName, businessId }) };
   }
   return {

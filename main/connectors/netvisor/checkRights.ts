@@ -18,7 +18,7 @@ export function rowFor(resource: NetvisorResource, outcome: ProbeOutcome, contex
   const base = { id: resource.path, label: resource.label };
   if (outcome.ok) return { ...base, status: 'allowed' };
   const { error } = outcome;
-  if (error instanceof NetvisorApiError && error.code === 'SERVICE_ACCESS_ERROR') {
+  if (error instanceof NetvisorApiError && error.vendorCode === 'SERVICE_ACCESS_ERROR') {
     const vendor = vendorText(error);
     const params = { resource: resource.path, name: resource.rightsName, partnerKey: PARTNER_SEARCH_KEY };
     switch (classifyAccess(error)) {

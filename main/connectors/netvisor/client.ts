@@ -9,7 +9,7 @@ import { parseEnvelope, type XmlObject } from './envelope';
 import type { ServerTime } from './errors';
 import { authHeaders, type Identity } from './headers';
 import { queueKey, serialised } from './queue';
-import { bodyBytes, recordedGet, serverTimeOf } from './transport';
+import { send, serverTimeOf } from '../shared/transport';
 import { resourceUrl } from './urls';
 
 /** Netvisor asks for at least 120 000 ms: some reads take minutes on large companies. */
@@ -51,9 +51,9 @@ export class NetvisorClient {
     const url = resourceUrl(this.#options.baseUrl, resource, params);
     return serialised(queueKey(this.#options.baseUrl, this.#options.customerId), async () => {
       const headers = await authHeaders(url, this.#options, this.#now());
-      const response = await recordedGet(this.#http, url, headers, { ...options, recorder: this.#options.recorder });
+      const response = await send(this.#http, { method: 'GET', url, headers, read: 'bytes' }, { ...options, recorder: this.#options.recorder });
       const serverTime = serverTimeOf(response, this.#now());
-      const envelope = parseEnvelope(bodyBytes(response.data), response.status);
+      const envelope = parseEnvelope(response.bytes, response.status);
       if (!envelope.ok) throw envelope.error.withContext(response.status, serverTime);
       return { data: envelope.data, httpStatus: response.status, ...(serverTime ? { serverTime } : {}) };
     });
@@ -66,6 +66,6 @@ export async function pingHost(
   options: RequestOptions & { readonly timeoutMs?: number; readonly recorder?: RequestRecorder },
 ): Promise<{ readonly httpStatus: number }> {
   const http = createHttp({ timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, userAgent: 'ExopenConnect' });
-  const response = await recordedGet(http, new URL('/', baseUrl).href, {}, options);
+  const response = await send(http, { method: 'GET', url: new URL('/', baseUrl).href, headers: {}, read: 'bytes' }, options);
   return { httpStatus: response.status };
 }

@@ -65,8 +65,8 @@ export function diagnoseAuthentication(error: NetvisorApiError, context: Diagnos
 }
 
 function diagnoseApi(error: NetvisorApiError, context: DiagnosisContext): Diagnosis {
-  if (error.code === 'AUTHENTICATION_FAILED') return diagnoseAuthentication(error, context);
-  const { key, kind } = CODE_KEYS[error.code];
+  if (error.vendorCode === 'AUTHENTICATION_FAILED') return diagnoseAuthentication(error, context);
+  const { key, kind } = CODE_KEYS[error.vendorCode];
   return { kind, vendor: vendorText(error), ...pair(`netvisor:diagnosis.code.${key}`, { code: error.rawCode, host: context.host }) };
 }
 

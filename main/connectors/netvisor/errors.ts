@@ -1,4 +1,5 @@
-/** Typed failures of the Netvisor client. Network failures without any answer use platform's NetworkError. */
+/** Typed failures of the Netvisor client, on the connectors' shared kit (../shared/errors.ts). Network failures without any answer use platform's NetworkError. */
+import { VendorApiError, VendorParseError } from '../shared/errors';
 
 /** Netvisor's error categories (the code before ` :: ` in the second <Status>). */
 export const NETVISOR_ERROR_CODES = [
@@ -22,27 +23,25 @@ export function toErrorCode(raw: string): NetvisorErrorCode {
   return (NETVISOR_ERROR_CODES as ReadonlyArray<string>).includes(upper) ? (upper as NetvisorErrorCode) : 'UNKNOWN';
 }
 
-/** The moment the answer arrived, by the server's Date header and by our clock (for clock-skew diagnosis). */
-export interface ServerTime {
-  readonly serverMs: number;
-  readonly localMs: number;
-}
+export type { ServerTime } from '../shared/transport';
+import type { ServerTime } from '../shared/transport';
 
 /** Netvisor answered FAILED. `verbatim` is the second <Status> exactly as sent, for display. */
-export class NetvisorApiError extends Error {
-  readonly code: NetvisorErrorCode;
+export class NetvisorApiError extends VendorApiError {
+  /** Netvisor's error category (`SERVICE_ACCESS_ERROR`, …), UNKNOWN for one we do not know. */
+  readonly vendorCode: NetvisorErrorCode;
 
   constructor(
     readonly rawCode: string,
     /** The human part after ` :: ` (empty if the server sent only a code). */
     readonly text: string,
-    readonly verbatim: string,
-    readonly httpStatus: number,
+    verbatim: string,
+    httpStatus: number,
     readonly serverTime?: ServerTime,
   ) {
-    super(`Netvisor ${rawCode}: ${text}`);
+    super('netvisor', httpStatus, verbatim, `Netvisor ${rawCode}: ${text}`);
     this.name = 'NetvisorApiError';
-    this.code = toErrorCode(rawCode);
+    this.vendorCode = toErrorCode(rawCode);
   }
 
   withContext(httpStatus: number, serverTime: ServerTime | undefined): NetvisorApiError {
@@ -53,13 +52,9 @@ export class NetvisorApiError extends Error {
 export type ParseProblem = 'empty' | 'not-xml' | 'no-root' | 'no-status' | 'unknown-status';
 
 /** The body was not a Netvisor XML envelope (a proxy page, a truncated answer, the wrong host). */
-export class NetvisorParseError extends Error {
-  constructor(
-    readonly problem: ParseProblem,
-    readonly detail: string,
-    readonly httpStatus?: number,
-  ) {
-    super(`not a Netvisor response (${problem}): ${detail}`);
+export class NetvisorParseError extends VendorParseError<ParseProblem> {
+  constructor(problem: ParseProblem, detail: string, httpStatus?: number) {
+    super('netvisor', problem, detail, httpStatus, 'Netvisor');
     this.name = 'NetvisorParseError';
   }
 

@@ -12,17 +12,3 @@ export function resourceUrl(baseUrl: string, resource: string, params: Readonly<
   url.search = query ? `?${query}` : '';
   return url.href;
 }
-
-// Whole names only: Netvisor's own `netvisorkey` is a record ID, not a secret.
-const SECRET_PARAM = /^(?:.*[_-])?(?:key|apikey|token|secret|password|pass|mac|signature)$/i;
-
-/** For the request log: drops credentials in the authority and the values of secret-looking parameters. */
-export function redactUrl(raw: string): string {
-  const url = new URL(raw);
-  url.username = '';
-  url.password = '';
-  const kept = [...url.searchParams.entries()].map(([key, value]) => (SECRET_PARAM.test(key) ? [key, 'REDACTED'] : [key, value]));
-  url.search = '';
-  for (const [key, value] of kept) url.searchParams.append(key ?? '', value ?? '');
-  return url.href;
-}

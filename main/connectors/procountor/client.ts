@@ -13,7 +13,7 @@ import { ProcountorParseError } from './errors';
 import { limiterFor, type SlidingWindowLimiter } from './rateLimit';
 import type { Environment } from './settings';
 import type { ProcountorToken, ProcountorTokenExchange } from './tokenExchange';
-import { send, type RawReply } from './transport';
+import { send, type RawReply } from '../shared/transport';
 
 /** Procountor's reads are quick; a minute covers a slow page of 200 rows. */
 export const DEFAULT_TIMEOUT_MS = 60_000;

@@ -1,8 +1,9 @@
 /**
- * Typed failures of the Procountor client. A request without any HTTP answer uses platform's NetworkError.
- * None of these ever carries the API key, the client secret or an access token: messages hold only what
- * Procountor said and the HTTP status.
+ * Typed failures of the Procountor client, on the connectors' shared kit (../shared/errors.ts). A request
+ * without any HTTP answer uses platform's NetworkError. None of these ever carries the API key, the client
+ * secret or an access token: messages hold only what Procountor said and the HTTP status.
  */
+import { VendorApiError, VendorParseError } from '../shared/errors';
 
 /** One entry of Procountor's `{"errors":[{status, field, message}]}` body. */
 export interface ProcountorErrorMessage {
@@ -12,18 +13,16 @@ export interface ProcountorErrorMessage {
 }
 
 /** Procountor answered an API call with an error status. `errors` is empty when the body was not ErrorMessages. */
-export class ProcountorApiError extends Error {
-  readonly code = 'E_PROCOUNTOR_API';
-
+export class ProcountorApiError extends VendorApiError {
   constructor(
-    readonly httpStatus: number,
+    httpStatus: number,
     readonly errors: ReadonlyArray<ProcountorErrorMessage>,
     /** The vendor's words for display: the messages joined, or a short excerpt of a foreign body. */
-    readonly verbatim: string,
+    verbatim: string,
     /** Milliseconds the server asked us to wait (429 Retry-After), when it said. */
     readonly retryAfterMs?: number,
   ) {
-    super(`Procountor HTTP ${httpStatus}${verbatim ? `: ${verbatim}` : ''}`);
+    super('procountor', httpStatus, verbatim, `Procountor HTTP ${httpStatus}${verbatim ? `: ${verbatim}` : ''}`);
     this.name = 'ProcountorApiError';
   }
 }
@@ -61,15 +60,9 @@ export class ProcountorTokenError extends Error {
 export type ParseProblem = 'empty' | 'not-json' | 'unexpected-shape';
 
 /** A body that is not what Procountor sends (a proxy page, a truncated answer, the wrong host). */
-export class ProcountorParseError extends Error {
-  readonly code = 'E_PROCOUNTOR_PARSE';
-
-  constructor(
-    readonly problem: ParseProblem,
-    readonly detail: string,
-    readonly httpStatus?: number,
-  ) {
-    super(`not a Procountor response (${problem}): ${detail}`);
+export class ProcountorParseError extends VendorParseError<ParseProblem> {
+  constructor(problem: ParseProblem, detail: string, httpStatus?: number) {
+    super('procountor', problem, detail, httpStatus, 'Procountor');
     this.name = 'ProcountorParseError';
   }
 

@@ -16,7 +16,7 @@ import { parseJson, tokenErrorFrom } from './errorBody';
 import { ProcountorParseError, ProcountorTokenError } from './errors';
 import { limiterFor, type SlidingWindowLimiter } from './rateLimit';
 import type { Environment } from './settings';
-import { send } from './transport';
+import { send } from '../shared/transport';
 
 export interface ProcountorEnvironment {
   readonly id: Environment;

@@ -12,7 +12,7 @@ import {
   type CompanyBody, type Dataset, type DatasetBody, type Installation, type IntegrationBody, type MeBody, type RevisionPageBody,
 } from './assumedApi';
 import { VitecApiError, VitecParseError } from './errors';
-import { recordedGet, type RawReply, type SendOptions } from './transport';
+import { send, type RawReply, type SendOptions } from '../shared/transport';
 
 /** UNCERTAIN: Vitec publishes no timeouts or limits; 30 s leaves room for large company lists. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -96,7 +96,7 @@ export class VitecClient {
     const url = new URL(path, installationBaseUrl(installation));
     for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
     const headers = { ...installationHeaders(installation), ...(authenticated ? { Authorization: basicAuthorization(username, password) } : {}) };
-    return recordedGet(this.#http, url.href, headers, { ...options, ...(recorder ? { recorder } : {}) });
+    return send(this.#http, { method: 'GET', url: url.href, headers }, { ...options, ...(recorder ? { recorder } : {}) });
   }
 
   #apiError(reply: RawReply): VitecApiError {

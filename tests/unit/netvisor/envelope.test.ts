@@ -47,7 +47,7 @@ describe('Netvisor envelope', () => {
     for (const code of ['SYSTEM_MAINTENANCE', 'SYSTEM_MAINTANANCE']) {
       const envelope = parseEnvelope(failed(`${code} :: Huoltokatko`));
       if (envelope.ok) throw new Error('expected FAILED');
-      expect(envelope.error.code).toBe('SYSTEM_MAINTENANCE');
+      expect(envelope.error.vendorCode).toBe('SYSTEM_MAINTENANCE');
       expect(envelope.error.rawCode).toBe(code);
     }
   });

@@ -41,7 +41,7 @@ export function netvisorRunner(sandboxUrl: string, partner: { readonly partnerId
         report({ resource: resource.path, status: 'done', rows: countRecords(reply.data) });
       } catch (error) {
         if (!(error instanceof NetvisorApiError)) throw error;
-        report({ resource: resource.path, status: 'failed', error: { message: `${error.code} :: ${error.text}`, code: error.code } });
+        report({ resource: resource.path, status: 'failed', error: { message: `${error.vendorCode} :: ${error.text}`, code: error.vendorCode } });
       }
     }
   };

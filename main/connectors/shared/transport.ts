@@ -1,7 +1,8 @@
 /**
- * One recorded HTTP exchange. Every request, answered or not, goes to the request recorder (method,
- * redacted URL, status or failure, duration) so the Diagnose timeline and the bench see what was sent.
- * Credentials travel only in headers and form bodies, never in URLs, and the recorder gets neither.
+ * The one vendor HTTP exchange every connector sends through. Every request, answered or not, goes to the
+ * request recorder (method, redacted URL, status or failure, duration), so the Diagnose timeline, the support
+ * bundle and the bench see exactly what was sent, and every connector redacts its URLs by the same rule.
+ * Headers and bodies, where credentials travel, are never recorded.
  */
 import type { AxiosInstance } from 'axios';
 import { NetworkError, toNetworkError } from '../../platform/http';
@@ -14,22 +15,31 @@ export interface SendOptions {
   readonly recorder?: RequestRecorder;
 }
 
-export interface RawReply {
-  readonly status: number;
-  readonly text: string;
-  readonly headers: Readonly<Record<string, string>>;
-}
-
 export interface OutgoingRequest {
   readonly method: 'GET' | 'POST';
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
-  /** application/x-www-form-urlencoded body (token exchange only). */
+  /** An application/x-www-form-urlencoded body (token exchanges). */
   readonly form?: URLSearchParams;
+  /** `bytes`: the body as sent, undecoded (Netvisor's XML names its own charset). Default `text`. */
+  readonly read?: 'text' | 'bytes';
 }
 
-// Whole parameter names only; none of our GETs carries a secret, this guards against a future mistake.
-const SECRET_PARAM = /^(?:.*[_-])?(?:key|apikey|api_key|token|secret|password|code)$/i;
+export interface RawReply {
+  readonly status: number;
+  /** The body as text (empty when read as bytes). */
+  readonly text: string;
+  /** The body's bytes, when read as bytes. */
+  readonly bytes: Uint8Array;
+  /** Response headers, names lower-case. */
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/**
+ * Whole parameter names only (a record id such as Netvisor's `netvisorkey` is no secret). None of our
+ * requests carries a credential in its URL; this guards the log against a future mistake.
+ */
+const SECRET_PARAM = /^(?:.*[_-])?(?:key|apikey|api_key|token|secret|password|pass|code|mac|signature)$/i;
 
 /** For the request log: drops credentials in the authority and the values of secret-looking parameters. */
 export function redactUrl(raw: string): string {
@@ -52,6 +62,13 @@ function headersOf(raw: unknown): Record<string, string> {
   return out;
 }
 
+/** Response bytes, whatever shape axios produced them in. */
+function bytesOf(data: unknown): Uint8Array {
+  if (data instanceof Uint8Array) return data;
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new TextEncoder().encode(typeof data === 'string' ? data : '');
+}
+
 /** Sends one request. Throws NetworkError when no HTTP answer arrived; any status is returned. */
 export async function send(http: AxiosInstance, request: OutgoingRequest, options: SendOptions): Promise<RawReply> {
   if (options.signal?.aborted) throw new NetworkError('aborted', 'the request was cancelled');
@@ -65,19 +82,34 @@ export async function send(http: AxiosInstance, request: OutgoingRequest, option
       ...(options.checkId ? { checkId: options.checkId } : {}),
       ...(error ? { error } : {}),
     });
+  const bytes = request.read === 'bytes';
   try {
     const response = await http.request({
       method: request.method,
       url: request.url,
-      headers: { Accept: 'application/json', ...request.headers },
+      headers: { ...(bytes ? {} : { Accept: 'application/json' }), ...request.headers },
+      ...(bytes ? { responseType: 'arraybuffer' as const } : {}),
       ...(request.form ? { data: request.form.toString() } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
     record(response.status);
-    return { status: response.status, text: typeof response.data === 'string' ? response.data : '', headers: headersOf(response.headers) };
+    const text = !bytes && typeof response.data === 'string' ? response.data : '';
+    return { status: response.status, text, bytes: bytes ? bytesOf(response.data) : new Uint8Array(), headers: headersOf(response.headers) };
   } catch (error) {
     const network = toNetworkError(error);
     record(undefined, network.failure);
     throw network;
   }
+}
+
+/** The moment an answer arrived, by the server's Date header and by our clock (clock-skew diagnosis). */
+export interface ServerTime {
+  readonly serverMs: number;
+  readonly localMs: number;
+}
+
+export function serverTimeOf(reply: RawReply, localMs: number): ServerTime | undefined {
+  const header = reply.headers['date'];
+  const serverMs = header === undefined ? Number.NaN : Date.parse(header);
+  return Number.isNaN(serverMs) ? undefined : { serverMs, localMs };
 }
