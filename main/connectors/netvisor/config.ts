@@ -1,23 +1,14 @@
 /** What the handoff sends to Exopen for a Netvisor data source, built only from fields that validate. */
+import { ConnectorConfigError } from '../shared/errors';
 import type { ConnectorContext } from '../context';
-import type { CheckInput, Company, DataSourceConfig, FieldError } from '../types';
+import type { CheckInput, Company, DataSourceConfig } from '../types';
 import { PARTNER_SEARCH_KEY } from './partnerKey';
 import { readSettings } from './settings';
-
-/** Thrown when the handoff is asked to build a config from fields that do not validate (a caller bug). */
-export class NetvisorConfigError extends Error {
-  readonly code = 'E_NETVISOR_INVALID_FIELDS';
-
-  constructor(readonly fieldErrors: ReadonlyArray<FieldError>) {
-    super(`Netvisor fields do not validate: ${fieldErrors.map((error) => error.field).join(', ')}`);
-    this.name = 'NetvisorConfigError';
-  }
-}
 
 export function buildNetvisorConfig(input: CheckInput, companies: ReadonlyArray<Company>, ctx: ConnectorContext): DataSourceConfig {
   const customerKey = input.secrets['customerKey']?.trim() ?? '';
   const read = readSettings(input.fields, { customerKey: customerKey !== '' }, ctx);
-  if (!read.ok) throw new NetvisorConfigError(read.errors);
+  if (!read.ok) throw new ConnectorConfigError('netvisor', read.errors);
   const { settings } = read;
   return {
     system: 'netvisor',

@@ -3,6 +3,7 @@
  * (`rights:accountingledger.nv`); every named check brings the checks it depends on, so a re-test of one
  * blocked resource still proves the keys work today.
  */
+import { UnknownCheckError } from '../shared/errors';
 import { withDependencies } from '../shared/plan';
 import { CHECK_IDS, DEPENDS_ON, isCheckId, type CheckId } from './checkIds';
 import { findResource } from './resources';
@@ -13,16 +14,6 @@ export interface RunPlan {
   readonly rows?: ReadonlySet<string>;
 }
 
-/** `only` named something that is neither a check nor a rights row (a caller bug, reported as such). */
-export class UnknownCheckError extends Error {
-  readonly code = 'E_UNKNOWN_CHECK';
-
-  constructor(readonly name: string) {
-    super(`unknown Netvisor check or row: ${name}`);
-    this.name = 'UnknownCheckError';
-  }
-}
-
 export function planRun(only: ReadonlyArray<string> | undefined): RunPlan {
   if (!only || only.length === 0) return { checks: new Set(CHECK_IDS) };
   const checks = new Set<CheckId>();
@@ -30,7 +21,7 @@ export function planRun(only: ReadonlyArray<string> | undefined): RunPlan {
   let allRows = false;
   for (const entry of only) {
     const [check, row] = entry.split(':', 2) as [string, string | undefined];
-    if (!isCheckId(check) || (row !== undefined && check !== 'rights')) throw new UnknownCheckError(entry);
+    if (!isCheckId(check) || (row !== undefined && check !== 'rights')) throw new UnknownCheckError('netvisor', entry);
     checks.add(check);
     if (check !== 'rights') continue;
     if (row === undefined) {
@@ -38,7 +29,7 @@ export function planRun(only: ReadonlyArray<string> | undefined): RunPlan {
       continue;
     }
     const resource = findResource(row);
-    if (!resource) throw new UnknownCheckError(entry);
+    if (!resource) throw new UnknownCheckError('netvisor', entry);
     rows.add(resource.path);
   }
   withDependencies(checks, DEPENDS_ON);

@@ -4,6 +4,7 @@
  * re-test of one area still proves the key works today.
  */
 import { DATA_AREAS, findArea } from './areas';
+import { UnknownCheckError } from '../shared/errors';
 import { withDependencies } from '../shared/plan';
 import { CHECK_IDS, DEPENDS_ON, isCheckId, isRowCheckId, type CheckId, type RowCheckId } from './checkIds';
 
@@ -13,16 +14,6 @@ export interface RunPlan {
   readonly rows: ReadonlyMap<RowCheckId, ReadonlySet<string>>;
 }
 
-/** `only` named something that is neither a check nor a row (a caller bug, reported as such). */
-export class UnknownCheckError extends Error {
-  readonly code = 'E_UNKNOWN_CHECK';
-
-  constructor(readonly entry: string) {
-    super(`unknown Procountor check or row: ${entry}`);
-    this.name = 'UnknownCheckError';
-  }
-}
-
 export function planRun(only: ReadonlyArray<string> | undefined): RunPlan {
   if (!only || only.length === 0) return { checks: new Set(CHECK_IDS), rows: new Map() };
   const checks = new Set<CheckId>();
@@ -30,14 +21,14 @@ export function planRun(only: ReadonlyArray<string> | undefined): RunPlan {
   const wholeChecks = new Set<RowCheckId>();
   for (const entry of only) {
     const [check, row] = entry.split(':', 2) as [string, string | undefined];
-    if (!isCheckId(check)) throw new UnknownCheckError(entry);
+    if (!isCheckId(check)) throw new UnknownCheckError('procountor', entry);
     checks.add(check);
     if (row === undefined) {
       if (isRowCheckId(check)) wholeChecks.add(check);
       continue;
     }
     const area = isRowCheckId(check) ? findArea(row) : undefined;
-    if (!area || !isRowCheckId(check) || (check === 'data' && !DATA_AREAS.includes(area))) throw new UnknownCheckError(entry);
+    if (!area || !isRowCheckId(check) || (check === 'data' && !DATA_AREAS.includes(area))) throw new UnknownCheckError('procountor', entry);
     rows.set(check, (rows.get(check) ?? new Set()).add(area.id));
   }
   for (const whole of wholeChecks) rows.delete(whole);

@@ -37,3 +37,30 @@ export class VendorParseError<Problem extends string = string> extends Error {
     this.name = 'VendorParseError';
   }
 }
+
+/** `only` named something that is neither a check nor a row of one (a caller bug, reported as such). */
+export class UnknownCheckError extends Error {
+  readonly code = 'E_UNKNOWN_CHECK';
+
+  constructor(
+    readonly system: SystemId,
+    /** The `only` entry that named nothing, e.g. `rights:nosuch.nv`. */
+    readonly entry: string,
+  ) {
+    super(`unknown ${system} check or row: ${entry}`);
+    this.name = 'UnknownCheckError';
+  }
+}
+
+/** The hand-off was asked to build a config from fields that do not validate (a caller bug). */
+export class ConnectorConfigError extends Error {
+  readonly code = 'E_CONNECTOR_INVALID_FIELDS';
+
+  constructor(
+    readonly system: SystemId,
+    readonly fieldErrors: ReadonlyArray<import('../types').FieldError>,
+  ) {
+    super(`${system} fields do not validate: ${fieldErrors.map((error) => error.field).join(', ')}`);
+    this.name = 'ConnectorConfigError';
+  }
+}

@@ -5,7 +5,7 @@
 import type { ConnectorContext } from '../context';
 import { msg, type CheckInput, type CompanyProbe } from '../types';
 import { diagnose } from './diagnosis';
-import { VitecConfigError } from './errors';
+import { ConnectorConfigError } from '../shared/errors';
 import { createSession, fetched } from './session';
 
 export type { CompanyProbe } from '../types';
@@ -14,7 +14,7 @@ export type { CompanyProbe } from '../types';
 export async function probeCompany(ctx: ConnectorContext, input: CheckInput, companyId: string, signal?: AbortSignal): Promise<CompanyProbe> {
   const session = createSession(ctx, input, signal);
   const client = session.client();
-  if (!session.settings.ok || !client) throw new VitecConfigError(session.settings.ok ? [] : session.settings.errors);
+  if (!session.settings.ok || !client) throw new ConnectorConfigError('vitec', session.settings.ok ? [] : session.settings.errors);
   const answer = await fetched(() => client.company(companyId, { checkId: 'connect', ...(signal ? { signal } : {}) }));
   if (!answer.ok) return { ok: false, summary: msg('vitec:connect.failed', { companyId }), diagnosis: diagnose(answer.error, session.context) };
   const { companyId: id, name, orgNumber, active } = answer.value;

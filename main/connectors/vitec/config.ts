@@ -2,7 +2,7 @@
 import type { ConnectorContext } from '../context';
 import type { CheckInput, Company, DataSourceConfig } from '../types';
 import { installationBaseUrl, VITEC_HOST_SUFFIX } from './assumedApi';
-import { VitecConfigError } from './errors';
+import { ConnectorConfigError } from '../shared/errors';
 import { readSettings } from './settings';
 import { VITEC } from './systemId';
 
@@ -10,7 +10,7 @@ export function buildVitecConfig(input: CheckInput, companies: ReadonlyArray<Com
   // The password goes as typed: unlike a pasted key, spaces in a password may be real.
   const password = input.secrets['password'] ?? '';
   const read = readSettings(input.fields, { password: password !== '' }, ctx);
-  if (!read.ok) throw new VitecConfigError(read.errors);
+  if (!read.ok) throw new ConnectorConfigError('vitec', read.errors);
   const { settings } = read;
   return {
     system: VITEC,

@@ -1,6 +1,5 @@
 /** Typed failures of the Vitec client, on the connectors' shared kit (../shared/errors.ts). Requests without any answer use platform's NetworkError. */
 import { VendorApiError, VendorParseError } from '../shared/errors';
-import type { FieldError } from '../types';
 import type { AssumedErrorKind } from './assumedApi';
 
 /** Vitec answered with an error status. `verbatim` is its own text (password scrubbed), for display. */
@@ -30,12 +29,3 @@ export class VitecParseError extends VendorParseError<ParseProblem> {
   }
 }
 
-/** The handoff was asked to build a config from fields that do not validate (a caller bug). */
-export class VitecConfigError extends Error {
-  readonly code = 'E_VITEC_INVALID_FIELDS';
-
-  constructor(readonly fieldErrors: ReadonlyArray<FieldError>) {
-    super(`Vitec fields do not validate: ${fieldErrors.map((error) => error.field).join(', ')}`);
-    this.name = 'VitecConfigError';
-  }
-}

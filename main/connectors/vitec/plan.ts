@@ -4,18 +4,9 @@
  * one company still proves the sign-in works today. One request answers for every company, so a row re-run
  * refreshes all integration rows: fresher, and no dearer.
  */
+import { UnknownCheckError } from '../shared/errors';
 import { withDependencies } from '../shared/plan';
 import { CHECK_IDS, DEPENDS_ON, isCheckId, type CheckId } from './checkIds';
-
-/** `only` named something that is neither a check nor an integration row (a caller bug, reported as such). */
-export class UnknownCheckError extends Error {
-  readonly code = 'E_UNKNOWN_CHECK';
-
-  constructor(readonly name: string) {
-    super(`unknown Vitec check or row: ${name}`);
-    this.name = 'UnknownCheckError';
-  }
-}
 
 export function planRun(only: ReadonlyArray<string> | undefined): ReadonlySet<CheckId> {
   if (!only || only.length === 0) return new Set(CHECK_IDS);
@@ -24,7 +15,7 @@ export function planRun(only: ReadonlyArray<string> | undefined): ReadonlySet<Ch
     const colon = entry.indexOf(':');
     const check = colon < 0 ? entry : entry.slice(0, colon);
     const row = colon < 0 ? undefined : entry.slice(colon + 1);
-    if (!isCheckId(check) || (row !== undefined && (check !== 'integration' || !row))) throw new UnknownCheckError(entry);
+    if (!isCheckId(check) || (row !== undefined && (check !== 'integration' || !row))) throw new UnknownCheckError('vitec', entry);
     checks.add(check);
   }
   return withDependencies(checks, DEPENDS_ON);

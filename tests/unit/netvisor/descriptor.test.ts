@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createNetvisorConnector, NetvisorConfigError } from '../../../main/connectors/netvisor';
+import { createNetvisorConnector, ConnectorConfigError } from '../../../main/connectors/netvisor';
 import type { ConnectorContext } from '../../../main/connectors/context';
 import type { FieldError } from '../../../main/connectors/types';
 import { messagesIn, render } from './helpers';
@@ -96,11 +96,11 @@ describe('Netvisor buildConfig()', () => {
   });
 
   it('refuses fields that do not validate, naming them', () => {
-    expect(() => production.buildConfig({ fields: { ...complete, businessId: '1' }, secrets: {} }, [])).toThrow(NetvisorConfigError);
+    expect(() => production.buildConfig({ fields: { ...complete, businessId: '1' }, secrets: {} }, [])).toThrow(ConnectorConfigError);
     try {
       production.buildConfig({ fields: { ...complete, businessId: '1' }, secrets: {} }, []);
     } catch (error) {
-      expect((error as NetvisorConfigError).fieldErrors.map((fieldError) => fieldError.field)).toEqual(['businessId', 'customerKey']);
+      expect((error as ConnectorConfigError).fieldErrors.map((fieldError) => fieldError.field)).toEqual(['businessId', 'customerKey']);
     }
   });
 });

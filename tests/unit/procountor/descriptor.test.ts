@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createProcountorConnector, ProcountorConfigError } from '../../../main/connectors/procountor';
+import { createProcountorConnector, ConnectorConfigError } from '../../../main/connectors/procountor';
 import type { ConnectorContext } from '../../../main/connectors/context';
 import type { FieldError } from '../../../main/connectors/types';
 import { messagesIn, render } from './helpers';
@@ -88,10 +88,10 @@ describe('Procountor buildConfig()', () => {
   it('refuses fields that do not validate, naming them', () => {
     try {
       production.buildConfig({ fields: { environment: 'custom' }, secrets: { apiKey: 'a b' } }, []);
-      throw new Error('expected ProcountorConfigError');
+      throw new Error('expected ConnectorConfigError');
     } catch (error) {
-      expect(error).toBeInstanceOf(ProcountorConfigError);
-      expect((error as ProcountorConfigError).fieldErrors.map((fieldError) => fieldError.field)).toEqual(['baseUrl', 'apiKey']);
+      expect(error).toBeInstanceOf(ConnectorConfigError);
+      expect((error as ConnectorConfigError).fieldErrors.map((fieldError) => fieldError.field)).toEqual(['baseUrl', 'apiKey']);
     }
   });
 });

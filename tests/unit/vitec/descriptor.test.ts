@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createVitecConnector, VitecConfigError } from '../../../main/connectors/vitec';
+import { createVitecConnector, ConnectorConfigError } from '../../../main/connectors/vitec';
 import type { FieldError } from '../../../main/connectors/types';
 import { contextFor, messagesIn, render } from './helpers';
 
@@ -85,10 +85,10 @@ describe('Vitec buildConfig()', () => {
   it('refuses fields that do not validate, naming them', () => {
     try {
       production.buildConfig({ fields: { ...complete, domain: '' }, secrets: {} }, []);
-      throw new Error('expected a VitecConfigError');
+      throw new Error('expected a ConnectorConfigError');
     } catch (error) {
-      expect(error).toBeInstanceOf(VitecConfigError);
-      expect((error as VitecConfigError).fieldErrors.map((fieldError) => fieldError.field)).toEqual(['domain', 'password']);
+      expect(error).toBeInstanceOf(ConnectorConfigError);
+      expect((error as ConnectorConfigError).fieldErrors.map((fieldError) => fieldError.field)).toEqual(['domain', 'password']);
     }
   });
 });
