@@ -67,7 +67,7 @@ describe('NetvisorClient against the simulator', () => {
     for (const [name, call, code, httpStatus] of cases) {
       const error = await failure(call());
       expect(error, name).toBeInstanceOf(NetvisorApiError);
-      expect(error, name).toMatchObject({ code, rawCode: code, httpStatus });
+      expect(error, name).toMatchObject({ vendorCode: code, rawCode: code, httpStatus });
       expect((error as NetvisorApiError).verbatim.startsWith(`${code} :: `), name).toBe(true);
     }
   });
@@ -86,7 +86,7 @@ describe('NetvisorClient against the simulator', () => {
     for (const [raw, code, httpStatus] of injected) {
       simulator.failNext(customerId, { kind: 'error', code: raw, text: 'Huoltokatko klo 22-23' });
       const error = await failure(clientFor('healthy').get('accountlist.nv'));
-      expect(error, raw).toMatchObject({ code, rawCode: raw, httpStatus, text: 'Huoltokatko klo 22-23' });
+      expect(error, raw).toMatchObject({ vendorCode: code, rawCode: raw, httpStatus, text: 'Huoltokatko klo 22-23' });
     }
   });
 
@@ -112,7 +112,7 @@ describe('NetvisorClient against the simulator', () => {
 
   it('reports the clock of a skewed server', async () => {
     const error = await failure(clientFor('clock-skew').get('accountlist.nv'));
-    expect(error).toMatchObject({ code: 'AUTHENTICATION_FAILED' });
+    expect(error).toMatchObject({ vendorCode: 'AUTHENTICATION_FAILED' });
     const { serverMs, localMs } = (error as NetvisorApiError).serverTime!;
     expect(Math.round((serverMs - localMs) / 60_000)).toBe(17);
   });
@@ -192,7 +192,7 @@ describe('NetvisorClient without a usable answer', () => {
     try {
       const { credentials } = scenario(simulator, 'healthy');
       const client = new NetvisorClient({ baseUrl: proxyUrl, customerId: credentials.customerId, customerKey: credentials.customerKey, organisationId: credentials.businessId, signer: new LocalSigner(simulator.partner.partnerId, simulator.partner.partnerKey) });
-      expect(await failure(client.get('accountlist.nv'))).toMatchObject({ code: 'REQUEST_NOT_UNIQUE', httpStatus: 409 });
+      expect(await failure(client.get('accountlist.nv'))).toMatchObject({ vendorCode: 'REQUEST_NOT_UNIQUE', httpStatus: 409 });
     } finally {
       await close(proxy);
     }

@@ -33,7 +33,7 @@ describe('Netvisor envelope', () => {
     const envelope = parseEnvelope(failed(text), 401);
     if (envelope.ok) throw new Error('expected FAILED');
     expect(envelope.error).toBeInstanceOf(NetvisorApiError);
-    expect(envelope.error).toMatchObject({ code: 'AUTHENTICATION_FAILED', rawCode: 'AUTHENTICATION_FAILED', verbatim: text, httpStatus: 401 });
+    expect(envelope.error).toMatchObject({ vendorCode: 'AUTHENTICATION_FAILED', rawCode: 'AUTHENTICATION_FAILED', verbatim: text, httpStatus: 401 });
     expect(envelope.error.text).toBe('Integration keys are not valid. Please check the keys specific to the user and partner.');
   });
 
@@ -55,7 +55,7 @@ describe('Netvisor envelope', () => {
   it('keeps unknown codes as UNKNOWN with the raw code', () => {
     const envelope = parseEnvelope(failed('SOMETHING_NEW :: text'));
     if (envelope.ok) throw new Error('expected FAILED');
-    expect(envelope.error).toMatchObject({ code: 'UNKNOWN', rawCode: 'SOMETHING_NEW' });
+    expect(envelope.error).toMatchObject({ vendorCode: 'UNKNOWN', rawCode: 'SOMETHING_NEW' });
   });
 
   it('decodes ISO-8859-15 bodies by their declaration', () => {

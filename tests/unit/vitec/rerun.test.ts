@@ -66,7 +66,7 @@ describe('Vitec re-runs', () => {
   it('rejects names that are neither a check nor an integration row', async () => {
     const { connector, input } = await firstRun('healthy');
     await expect(connector.runChecks(input, { only: ['dns'], onEvent: () => undefined })).rejects.toBeInstanceOf(UnknownCheckError);
-    await expect(connector.runChecks(input, { only: ['login:1001'], onEvent: () => undefined })).rejects.toThrow(/unknown Vitec check or row: login:1001/);
+    await expect(connector.runChecks(input, { only: ['login:1001'], onEvent: () => undefined })).rejects.toThrow(/unknown vitec check or row: login:1001/i);
     await expect(connector.runChecks(input, { only: ['integration:'], onEvent: () => undefined })).rejects.toBeInstanceOf(UnknownCheckError);
   });
 
