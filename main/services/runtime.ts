@@ -10,6 +10,7 @@ import { createExopenClient } from '../exopen';
 import { isAllowedExternalUrl } from '../platform/csp';
 import { configureLogging, createLogger } from '../platform/log';
 import { openSecretStore } from '../platform/secrets';
+import type { SettingsStore } from '../platform/ports';
 import { openSettings } from '../platform/settings';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { createAccountHandlers } from './account';
@@ -36,6 +37,11 @@ export interface RuntimeOptions {
   readonly openExternal: (url: string) => Promise<void>;
   /** Opens Exopen's sign-in page in the system browser (default: openExternal). Only the issuer's URLs. */
   readonly openSignIn?: (url: string) => Promise<void>;
+  /**
+   * Opens the settings (the SettingsStore port) in `dataDir`. Default: conf (platform/settings.ts), as the web
+   * host and the CLI do; Electron passes electron-store over the same file and schema (electron/settings.ts).
+   */
+  readonly openSettings?: (dataDir: string) => SettingsStore;
   /** A sandbox started by the caller (tests share one); otherwise started here when the environment is sandbox. */
   readonly sandbox?: Sandbox;
   /** Environment variables to read EXOPEN_BACKEND_URL / EXOPEN_ISSUER_URL from (default process.env). */
@@ -61,7 +67,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   configureLogging({ dataDir: options.dataDir });
   const log = createLogger('runtime');
   const secretStore = await openSecretStore({ service: 'exopen-connect' });
-  const settings = openSettings(options.dataDir);
+  const settings = (options.openSettings ?? openSettings)(options.dataDir);
   const environment = resolveEnvironment(settings, options.env ?? process.env);
   const wantsSandbox = environment.environment === 'sandbox';
   const ownSandbox = wantsSandbox && !options.sandbox ? await startSandbox({ dataDir: options.dataDir }) : undefined;
