@@ -12,7 +12,7 @@ import { configureLogging, createLogger } from '../platform/log';
 import { openSecretStore } from '../platform/secrets';
 import type { SettingsStore } from '../platform/ports';
 import { openSettings } from '../platform/settings';
-import { startSandbox, type Sandbox } from '../sandbox';
+import type { Sandbox } from '../sandbox';
 import { createAccountHandlers } from './account';
 import { createPartnerBroker } from './broker';
 import type { ConnectorContext } from '../connectors/context';
@@ -60,6 +60,16 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
+/**
+ * Starts the sandbox, loading it first: the simulators, the sandbox identity provider and backend are about a
+ * third of the main bundle and only sandbox mode needs them, so the build puts them in a chunk of their own
+ * (scripts/build.mjs, esbuild splitting) that is read here, not at startup.
+ */
+async function startOwnSandbox(dataDir: string): Promise<Sandbox> {
+  const { startSandbox } = await import('../sandbox');
+  return startSandbox({ dataDir });
+}
+
 /** Exopen's client registration at its identity provider. UNCERTAIN for production: to be confirmed. */
 const CLIENT_ID = 'exopen-connect';
 
@@ -70,7 +80,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const settings = (options.openSettings ?? openSettings)(options.dataDir);
   const environment = resolveEnvironment(settings, options.env ?? process.env);
   const wantsSandbox = environment.environment === 'sandbox';
-  const ownSandbox = wantsSandbox && !options.sandbox ? await startSandbox({ dataDir: options.dataDir }) : undefined;
+  const ownSandbox = wantsSandbox && !options.sandbox ? await startOwnSandbox(options.dataDir) : undefined;
   const sandbox = wantsSandbox ? (options.sandbox ?? ownSandbox) : undefined;
   const backendUrl = sandbox ? sandbox.backend.url : environment.backendUrl!;
   const issuer = sandbox ? sandbox.identity.issuer : environment.issuerUrl!;

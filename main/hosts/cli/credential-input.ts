@@ -10,7 +10,7 @@ import type { CheckInput, Connector, SystemDescriptor, SystemId } from '../../co
 import { renderMsg } from '../../platform/i18n';
 import { openSecretStore } from '../../platform/secrets';
 import { scenarioInput } from '../../sandbox/reproduce';
-import { simulatorStarters, type SandboxScenario } from '../../sandbox/simulators';
+import type { SandboxScenario } from '../../sandbox/simulators';
 import { fixedPartnerCredentials, localPartnerCredentials } from '../../services/partners';
 import { EXIT } from './exit-codes';
 import { envNameFor, readSecret } from './secret-input';
@@ -36,6 +36,12 @@ export function addCredentialOptions(command: Command, system: SystemId, descrip
     );
 }
 
+/** The system's simulator, started in-process; loaded only for --scenario (the sandbox is a chunk of its own, scripts/build.mjs). */
+async function startSimulator(system: SystemId) {
+  const { simulatorStarters } = await import('../../sandbox/simulators');
+  return (await simulatorStarters[system](0)).started;
+}
+
 /**
  * Builds the connector (against that system's simulator, started in-process, for --scenario), reads the
  * credential and runs `work`; answers EXIT.usage after printing what is missing. The simulator, if any, is
@@ -48,7 +54,7 @@ export async function withCredential(
   work: (connector: Connector, input: CheckInput, ctx: ConnectorContext, scenario: SandboxScenario | undefined) => Promise<number>,
 ): Promise<number> {
   const scenarioId = typeof options.scenario === 'string' ? options.scenario : undefined;
-  const simulator = scenarioId ? (await simulatorStarters[system](0)).started : undefined;
+  const simulator = scenarioId ? await startSimulator(system) : undefined;
   try {
     const ctx: ConnectorContext = simulator
       ? { sandboxUrls: { [system]: simulator.url }, partnerCredentials: fixedPartnerCredentials(simulator.partner ? { [system]: { ...simulator.partner } } : {}) }
