@@ -1,6 +1,7 @@
 /**
  * Lint enforces the layers (design.md: imports point downwards only):
  *   - only main/electron/** and the preload (preload/index.ts) may import 'electron';
+ *   - only main/electron/** may import 'electron-store' (it imports 'electron' itself; elsewhere conf);
  *   - the renderer imports no Node and no main-process code, except the connector *types*;
  *   - main-process code and the preload never import the renderer.
  * typescript-eslint's recommended set (syntax only, not type-checked, so it stays fast) does the rest.
@@ -12,6 +13,11 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 const ELECTRON = { name: 'electron', message: "Only main/electron/** and preload/index.ts talk to Electron; go through the bridge or a port." };
+
+const ELECTRON_STORE = {
+  name: 'electron-store',
+  message: 'electron-store needs Electron: only main/electron/** uses it (electron/settings.ts); elsewhere platform/settings (conf).',
+};
 
 const NODE_AND_MAIN_ONLY = [
   ...['fs', 'fs/promises', 'path', 'http', 'https', 'net', 'os', 'child_process', 'crypto', 'url', 'stream', 'process'].map((name) => ({
@@ -45,10 +51,11 @@ export default defineConfig(
     },
   },
   // Everywhere: no Electron.
-  { rules: restrict([ELECTRON], []) },
+  { rules: restrict([ELECTRON, ELECTRON_STORE], []) },
   // The renderer: no Electron, no Node, no main-process code.
   { files: ['renderer/**'], rules: restrict([ELECTRON, ...NODE_AND_MAIN_ONLY], RENDERER_PATTERNS) },
   // Main-process code and the preload: no renderer; Electron only in main/electron and the preload itself.
-  { files: ['main/**', 'preload/**'], rules: restrict([ELECTRON], [NO_RENDERER]) },
-  { files: ['main/electron/**', 'preload/index.ts'], rules: restrict([], [NO_RENDERER]) },
+  { files: ['main/**', 'preload/**'], rules: restrict([ELECTRON, ELECTRON_STORE], [NO_RENDERER]) },
+  { files: ['main/electron/**'], rules: restrict([], [NO_RENDERER]) },
+  { files: ['preload/index.ts'], rules: restrict([ELECTRON_STORE], [NO_RENDERER]) },
 );

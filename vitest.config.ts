@@ -16,6 +16,9 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/unit/**/*.test.ts'],
           setupFiles: ['tests/mocks/electron.ts'],
+          // electron-store imports 'electron' itself. Left external, Node would load the real npm package
+          // (which throws without its binary, or tries to download it); inlined, its import gets the mock.
+          server: { deps: { inline: ['electron-store'] } },
           testTimeout: 20_000,
         },
       },

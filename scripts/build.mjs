@@ -5,6 +5,12 @@
  *   preload/index.ts      → dist/preload/index.cjs       CJS, bundles zod and the contract (a sandboxed
  *                                                         preload can require nothing but 'electron')
  *   main/hosts/cli/index.ts → dist/cli/index.js          ESM, node; built when the file exists
+ * The two ESM bundles are split (esbuild `splitting`, into their entry's folder): what is reached only by a
+ * dynamic import(), above all the sandbox (services/runtime.ts, the CLI's sandbox command and --scenario),
+ * becomes a chunk of its own, `sandbox-<hash>.js`, read only when sandbox mode starts; code both sides use
+ * goes into a shared `chunk-<hash>.js` the entry imports. Chunks sit next to the entry, so `import.meta.url`
+ * means the same folder in any of them. The summary prints each split bundle's entry file, what its static
+ * imports load at startup, and the chunks it loads later.
  * Any entry that exists and fails to compile fails the build (non-zero exit, esbuild's messages).
  * `--only main,preload` builds just the named parts (renderer, main, preload, cli), e.g. while one is broken.
  */
@@ -27,6 +33,9 @@ const nodeBundle = {
   external: ['electron'],
   sourcemap: 'linked',
   logLevel: 'warning',
+  // ESM only: output goes to the entry's folder (outdir), lazily imported code into chunks beside it.
+  splitting: true,
+  metafile: true,
 };
 
 const bundles = [
@@ -57,8 +66,33 @@ async function buildRenderer() {
 async function buildBundle({ entry, out, options }) {
   const outfile = join(root, out);
   mkdirSync(dirname(outfile), { recursive: true });
-  await esbuild({ ...options, entryPoints: [join(root, entry)], outfile, absWorkingDir: root });
-  return outfile;
+  const target = options.splitting ? { outdir: dirname(outfile) } : { outfile };
+  const result = await esbuild({ ...options, ...target, entryPoints: [join(root, entry)], absWorkingDir: root });
+  if (!existsSync(outfile)) throw new Error(`${entry} did not build to ${out}`);
+  return { path: outfile, chunks: options.splitting ? chunksOf(result.metafile, outfile) : undefined };
+}
+
+/** From esbuild's metafile: the JS files the entry loads at startup (its static imports, transitively) and later. */
+function chunksOf(metafile, outfile) {
+  const outputs = Object.fromEntries(
+    Object.entries(metafile.outputs)
+      .filter(([name]) => name.endsWith('.js'))
+      .map(([name, output]) => [join(root, name), output]),
+  );
+  const startup = new Set();
+  const pending = [outfile];
+  while (pending.length) {
+    const file = pending.pop();
+    if (startup.has(file)) continue;
+    startup.add(file);
+    for (const { path, kind } of outputs[file].imports) if (kind === 'import-statement' && outputs[join(root, path)]) pending.push(join(root, path));
+  }
+  const size = (file) => outputs[file].bytes;
+  return {
+    entry: size(outfile),
+    startup: [...startup].reduce((total, file) => total + size(file), 0),
+    lazy: Object.keys(outputs).filter((file) => !startup.has(file)).map((file) => ({ file, bytes: size(file) })),
+  };
 }
 
 function selectedParts(argv) {
@@ -82,11 +116,19 @@ async function main() {
       console.log(`skipped ${bundle.name}: ${bundle.entry} does not exist yet`);
       continue;
     }
-    built.push({ name: bundle.name, path: await buildBundle(bundle) });
+    built.push({ name: bundle.name, ...(await buildBundle(bundle)) });
   }
 
+  const bytes = (count) => `${count} bytes, ${kib(count)}`;
   console.log('\nbuilt:');
-  for (const { name, path } of built) console.log(`  ${name.padEnd(9)} ${relative(root, path).padEnd(30)} ${kib(sizeOf(path))}`);
+  for (const { name, path, chunks } of built) {
+    if (!chunks) {
+      console.log(`  ${name.padEnd(9)} ${relative(root, path).padEnd(30)} ${kib(sizeOf(path))}`);
+      continue;
+    }
+    console.log(`  ${name.padEnd(9)} ${relative(root, path).padEnd(30)} ${bytes(chunks.entry)}; loaded at startup with its chunks: ${bytes(chunks.startup)}`);
+    for (const { file, bytes: size } of chunks.lazy) console.log(`  ${''.padEnd(9)} ${relative(root, file).padEnd(30)} ${bytes(size)}, loaded on demand`);
+  }
 }
 
 main().catch((error) => {

@@ -12,6 +12,7 @@ import { installCrashHandlers } from './crash';
 import { forwardEvents, isAppMainFrame, registerHandlers } from './ipc';
 import { createPdfPrinter } from './pdf';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { openElectronSettings } from './settings';
 import { createOpenExternal, createSignInOpener, denyAllPermissions, installSecurityBaseline } from './security';
 import { createMainWindow } from './window';
 
@@ -41,6 +42,7 @@ async function start(): Promise<void> {
   const started = await createRuntime({
     host: 'electron',
     dataDir: app.getPath('userData'),
+    openSettings: openElectronSettings,
     openExternal: createOpenExternal(log),
     openSignIn: createSignInOpener(log),
     printToPdf: createPdfPrinter({ log }),

@@ -63,11 +63,17 @@ export interface RetryPolicy {
 export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new NetworkError('aborted', 'the request was cancelled'));
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
+    const onAbort = (): void => {
       clearTimeout(timer);
       reject(new NetworkError('aborted', 'the request was cancelled'));
-    }, { once: true });
+    };
+    // The listener goes when the timer fires: a long-lived signal (a whole check run) sees many sleeps, and
+    // leaving one listener per sleep on it leaks them (Node warns past 10, MaxListenersExceededWarning).
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 
 /**

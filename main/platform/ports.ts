@@ -1,6 +1,7 @@
 /**
  * Ports the services depend on. Adapters: platform/secrets (keytar or session memory),
- * platform/settings (conf on disk), services/drafts (JSON on disk, never secrets).
+ * platform/settings (conf on disk; in Electron electron-store over the same file, electron/settings.ts),
+ * services/drafts (JSON on disk, never secrets).
  */
 
 /** Where customer secrets live. The keychain when there is one; otherwise session memory (fail closed). */

@@ -1,19 +1,21 @@
 /**
- * Non-secret settings on disk through `conf` (plain Node, no Electron): `<dataDir>/settings.json`, 0600,
- * validated against a JSON schema on every read and write.
+ * Non-secret settings on disk: `<dataDir>/settings.json`, 0600, validated against a JSON schema on every read
+ * and write. The engine is `conf` here (plain Node: the web host and the CLI); the Electron host passes
+ * electron-store (main/electron/settings.ts), which is conf underneath, over the very same options, so all
+ * three hosts read and write one file with one schema.
  *
  * conf's own choices on a damaged file are both wrong for us: by default it throws from the constructor
  * (the app would not start), and with `clearInvalidConfig` it silently starts over. Instead the damaged
  * file is renamed to `settings.json.corrupt-<timestamp>`, defaults are used, and a typed notice tells
  * the UI so the user hears about it. The quarantined copy holds no secrets, by design.
  */
-import Conf, { type Schema } from 'conf';
+import Conf, { type Options, type Schema } from 'conf';
 import path from 'node:path';
 import type { Settings, SettingsStore } from './ports';
 import { ensurePrivateDir, PRIVATE_FILE_MODE, quarantineFile } from './private-files';
 import { createLogger } from './log';
 
-type SettingsRecord = { -readonly [K in keyof Settings]: Settings[K] };
+export type SettingsRecord = { -readonly [K in keyof Settings]: Settings[K] };
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
   schemaVersion: 1,
@@ -65,10 +67,16 @@ const log = createLogger('settings');
 const isCorruption = (error: unknown): boolean =>
   error instanceof Error && (error.name === 'SyntaxError' || error.message.startsWith('Config schema violation:'));
 
-function createConf(dataDir: string): Conf<SettingsRecord> {
-  return new Conf<SettingsRecord>({
+/** The file's name without `.json` (conf's `configName`, electron-store's `name`). */
+export const SETTINGS_FILE_NAME = 'settings';
+
+/** conf's options for the settings file: where, which mode, which schema. Every engine gets exactly these. */
+export type SettingsFileOptions = Options<SettingsRecord> & { readonly cwd: string; readonly configName: string };
+
+export function settingsFileOptions(dataDir: string): SettingsFileOptions {
+  return {
     cwd: dataDir,
-    configName: 'settings',
+    configName: SETTINGS_FILE_NAME,
     configFileMode: PRIVATE_FILE_MODE,
     schema: SCHEMA,
     // Unknown keys (written by a newer version) are kept rather than treated as damage.
@@ -77,25 +85,30 @@ function createConf(dataDir: string): Conf<SettingsRecord> {
     clearInvalidConfig: false,
     accessPropertiesByDotNotation: false,
     watch: false,
-  });
+  };
 }
 
-export function openSettings(dataDir: string): SettingsHandle {
+/** Opens the settings file with the given options: conf itself, or a subclass of it (electron-store). */
+export type SettingsEngine = (options: SettingsFileOptions) => Conf<SettingsRecord>;
+
+export const confEngine: SettingsEngine = (options) => new Conf<SettingsRecord>(options);
+
+export function openSettings(dataDir: string, engine: SettingsEngine = confEngine): SettingsHandle {
   ensurePrivateDir(dataDir);
-  const file = path.join(dataDir, 'settings.json');
+  const file = path.join(dataDir, `${SETTINGS_FILE_NAME}.json`);
   let notice: SettingsCorruptError | undefined;
   let conf: Conf<SettingsRecord> | undefined;
 
   /** Runs a conf operation; on a damaged file quarantines it, starts from defaults and runs it once more. */
   const recovering = <T>(operation: (store: Conf<SettingsRecord>) => T): T => {
     try {
-      conf ??= createConf(dataDir);
+      conf ??= engine(settingsFileOptions(dataDir));
       return operation(conf);
     } catch (error) {
       if (!isCorruption(error)) throw error;
       notice = new SettingsCorruptError(quarantineFile(file), { cause: error });
       log.warn('settings file quarantined', { error: notice });
-      conf = createConf(dataDir);
+      conf = engine(settingsFileOptions(dataDir));
       return operation(conf);
     }
   };

@@ -10,8 +10,9 @@ import { createExopenClient } from '../exopen';
 import { isAllowedExternalUrl } from './links';
 import { configureLogging, createLogger } from '../platform/log';
 import { openSecretStore } from '../platform/secrets';
+import type { SettingsStore } from '../platform/ports';
 import { openSettings } from '../platform/settings';
-import { startSandbox, type Sandbox } from '../sandbox';
+import type { Sandbox } from '../sandbox';
 import { createAccountHandlers } from './account';
 import { createPartnerBroker } from './broker';
 import type { ConnectorContext } from '../connectors/context';
@@ -37,6 +38,11 @@ export interface RuntimeOptions {
   readonly openExternal: (url: string) => Promise<void>;
   /** Opens Exopen's sign-in page in the system browser (default: openExternal). Only the issuer's URLs. */
   readonly openSignIn?: (url: string) => Promise<void>;
+  /**
+   * Opens the settings (the SettingsStore port) in `dataDir`. Default: conf (platform/settings.ts), as the web
+   * host and the CLI do; Electron passes electron-store over the same file and schema (electron/settings.ts).
+   */
+  readonly openSettings?: (dataDir: string) => SettingsStore;
   /** A sandbox started by the caller (tests share one); otherwise started here when the environment is sandbox. */
   readonly sandbox?: Sandbox;
   /** Environment variables to read EXOPEN_BACKEND_URL / EXOPEN_ISSUER_URL from (default process.env). */
@@ -55,6 +61,16 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
+/**
+ * Starts the sandbox, loading it first: the simulators, the sandbox identity provider and backend are about a
+ * third of the main bundle and only sandbox mode needs them, so the build puts them in a chunk of their own
+ * (scripts/build.mjs, esbuild splitting) that is read here, not at startup.
+ */
+async function startOwnSandbox(dataDir: string): Promise<Sandbox> {
+  const { startSandbox } = await import('../sandbox');
+  return startSandbox({ dataDir });
+}
+
 /** Exopen's client registration at its identity provider. UNCERTAIN for production: to be confirmed. */
 const CLIENT_ID = 'exopen-connect';
 
@@ -62,10 +78,10 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   configureLogging({ dataDir: options.dataDir });
   const log = createLogger('runtime');
   const secretStore = await openSecretStore({ service: 'exopen-connect' });
-  const settings = openSettings(options.dataDir);
+  const settings = (options.openSettings ?? openSettings)(options.dataDir);
   const environment = resolveEnvironment(settings, options.env ?? process.env);
   const wantsSandbox = environment.environment === 'sandbox';
-  const ownSandbox = wantsSandbox && !options.sandbox ? await startSandbox({ dataDir: options.dataDir }) : undefined;
+  const ownSandbox = wantsSandbox && !options.sandbox ? await startOwnSandbox(options.dataDir) : undefined;
   const sandbox = wantsSandbox ? (options.sandbox ?? ownSandbox) : undefined;
   const backendUrl = sandbox ? sandbox.backend.url : environment.backendUrl!;
   const issuer = sandbox ? sandbox.identity.issuer : environment.issuerUrl!;

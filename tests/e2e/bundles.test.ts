@@ -2,9 +2,13 @@
  * The built renderer and Electron preload build the bridge from the call names only (preload/bridge.ts,
  * preload/names.ts): the zod schemas main validates with stay out of both bundles. A value import from
  * preload/contract.ts in either would pull them back in; this catches it in the built files.
+ *
+ * The sandbox is loaded only when sandbox mode starts (services/runtime.ts imports it dynamically and
+ * scripts/build.mjs splits the ESM bundles): a static import of main/sandbox from main code would put it
+ * back into what the Electron main process and the CLI load at startup; this catches that too.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ZOD_MARKERS = ['ZodError', '$ZodType'];
@@ -28,5 +32,36 @@ describe('what the renderer and the preload bundles carry', () => {
       const text = bundle(join(dir, name));
       for (const marker of ZOD_MARKERS) expect(text.includes(marker), `${marker} in ${name}`).toBe(false);
     }
+  });
+});
+
+/** A sandbox-only string: the sandbox backend's development token (main/sandbox/exopen). */
+const SANDBOX_MARKER = 'exopen-sandbox-dev-token';
+
+/** The entry and the chunks its static `import … from "./x.js"` statements load, transitively. */
+function loadedAtStartup(entry: string): string[] {
+  const seen = new Set<string>();
+  const pending = [entry];
+  while (pending.length) {
+    const file = pending.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const [, relative] of bundle(file).matchAll(/(?:^|[;\n}])\s*import\s*(?:[^"'()]*?\s*from\s*)?"(\.\/[^"]+\.js)"/g)) pending.push(join(dirname(file), relative!));
+  }
+  return [...seen];
+}
+
+describe.each([
+  ['the Electron main bundle', 'dist/main/electron/main.js'],
+  ['the CLI bundle', 'dist/cli/index.js'],
+])('%s', (_, entry) => {
+  it('loads no sandbox at startup, and has it in a chunk of its own it imports on demand', () => {
+    const startup = loadedAtStartup(entry);
+    expect(startup.length).toBeGreaterThan(1);
+    for (const file of startup) expect(bundle(file).includes(SANDBOX_MARKER), `${SANDBOX_MARKER} in ${file}`).toBe(false);
+    const chunks = readdirSync(dirname(entry)).filter((name) => /^sandbox-[A-Z0-9]+\.js$/.test(name));
+    expect(chunks).toHaveLength(1);
+    expect(bundle(join(dirname(entry), chunks[0]!)).includes(SANDBOX_MARKER)).toBe(true);
+    expect(startup.some((file) => bundle(file).includes(`import("./${chunks[0]}")`))).toBe(true);
   });
 });

@@ -10,7 +10,7 @@ import type { CheckInput, Connector, SystemDescriptor, SystemId } from '../../co
 import { renderMsg } from '../../i18n';
 import { openSecretStore } from '../../platform/secrets';
 import { scenarioInput } from '../../sandbox/reproduce';
-import { startSimulator, type SandboxScenario } from '../../sandbox';
+import type { SandboxScenario } from '../../sandbox/simulators';
 import { fixedPartnerCredentials, localPartnerCredentials } from '../../services/partners';
 import { EXIT } from './exit-codes';
 import { envNameFor, readSecret } from './secret-input';
@@ -34,6 +34,11 @@ export function addCredentialOptions(command: Command, system: SystemId, descrip
         .map((id) => `  ${envNameFor(system, id)}`)
         .join('\n')}\nExit codes: 0 healthy, 2 customer must act, 3 vendor unreachable, 1 usage error.`,
     );
+}
+
+/** The system's simulator, started in-process; loaded only for --scenario (the sandbox is a chunk of its own, scripts/build.mjs). */
+async function startSimulator(system: SystemId) {
+  return (await import('../../sandbox')).startSimulator(system);
 }
 
 /**

@@ -4,7 +4,6 @@
  * and a ready-to-run test command for each).
  */
 import type { Command } from 'commander';
-import { startSandbox } from '../../sandbox';
 import { resolveDataDir } from '../../platform/paths';
 import { tempDataDir } from './temp';
 
@@ -23,6 +22,8 @@ export function registerSandboxCommand(program: Command): void {
         return;
       }
       const dataDir = options.persist ? resolveDataDir() : await tempDataDir();
+      // Loaded here, not with the CLI: the sandbox is a chunk of its own (scripts/build.mjs).
+      const { startSandbox } = await import('../../sandbox');
       const sandbox = await startSandbox({ dataDir, latencyMs });
       const description = sandbox.describe();
       if (options.json) process.stdout.write(`${JSON.stringify(description)}\n`);

@@ -35,6 +35,11 @@ describe('eslint layer rules', () => {
     ['main/services/x.ts', '../../renderer/src/App'],
     ['main/connectors/x.ts', '../renderer/src/store'],
     ['main/electron/x.ts', '../../renderer/src/App'],
+    ['main/platform/x.ts', 'electron-store'],
+    ['main/services/x.ts', 'electron-store'],
+    ['main/hosts/cli/x.ts', 'electron-store'],
+    ['preload/index.ts', 'electron-store'],
+    ['renderer/src/x.tsx', 'electron-store'],
   ])('%s may not import %s', async (file, specifier) => {
     expect(await restrictedIn(file, specifier)).toBe(true);
   });
@@ -42,6 +47,8 @@ describe('eslint layer rules', () => {
   it.each([
     ['main/electron/main.ts', 'electron'],
     ['preload/index.ts', 'electron'],
+    ['main/electron/settings.ts', 'electron-store'],
+    ['main/platform/x.ts', 'conf'],
     ['renderer/src/x.tsx', '../../main/connectors/types'],
     ['renderer/src/x.tsx', '../../preload/contract'],
     ['renderer/src/x.tsx', '@mui/material'],

@@ -63,6 +63,9 @@ describe('main.ts', () => {
     expect(electronFake.protocolHandlers.has('app')).toBe(true);
     const [options] = runtimeModule.createRuntime.mock.calls[0]!;
     expect(options).toMatchObject({ host: 'electron', dataDir: electronFake.app.getPath('userData') });
+    // Settings through electron-store, over the same file and schema as conf in the other hosts.
+    const { openElectronSettings } = await import('../../../main/electron/settings');
+    expect(options.openSettings).toBe(openElectronSettings);
     expect([...electronFake.ipcMainHandlers.keys()].sort()).toEqual(Object.keys(contract.invoke).sort());
   });
 
