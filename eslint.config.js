@@ -43,7 +43,7 @@ const NO_RENDERER = { regex: String.raw`(^|/)renderer(/|$)`, message: 'Main-proc
 const restrict = (paths, patterns) => ({ 'no-restricted-imports': ['error', { paths, patterns }] });
 
 export default defineConfig(
-  { ignores: ['dist/', 'node_modules/', 'release/', 'coverage/'] },
+  { ignores: ['dist/', 'node_modules/', 'release/', 'coverage/', 'tests/fixtures/one-folder-system/'] },
   tseslint.configs.recommended,
   {
     rules: {

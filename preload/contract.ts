@@ -280,7 +280,7 @@ export const contract = {
       z.object({
         environment: z.enum(['sandbox', 'production', 'custom']),
         url: z.string().url().max(2000).optional(),
-        signers: z.record(systemId, z.enum(['broker', 'local'])).optional(),
+        signers: z.partialRecord(systemId, z.enum(['broker', 'local'])).optional(),
       }),
     ),
   },

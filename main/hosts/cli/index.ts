@@ -3,6 +3,8 @@
  * machines; secrets only from the environment or a hidden prompt.
  */
 import { Command } from 'commander';
+import { createConnectors, SYSTEM_IDS } from '../../connectors/registry';
+import { fixedPartnerCredentials } from '../../services/partners';
 import { APP_VERSION } from '../../services/version';
 import { registerDiagnoseCommand } from './diagnose-command';
 import { registerCompaniesCommand } from './companies-command';
@@ -19,6 +21,10 @@ export function buildProgram(): Command {
   registerTestCommand(program);
   registerCompaniesCommand(program);
   registerWebCommand(program);
+  // The systems, from the one list: each has test, companies and diagnose subcommands.
+  const connectors = createConnectors({ partnerCredentials: fixedPartnerCredentials({}) });
+  const systems = SYSTEM_IDS.map((id) => `  ${id.padEnd(12)} ${connectors[id].descriptor.name}`);
+  program.addHelpText('after', `\nSystems (exopen-connect test <system> --help):\n${systems.join('\n')}`);
   return program;
 }
 

@@ -7,12 +7,12 @@
  */
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CheckReport, SystemId } from '../../../main/connectors/types';
+import type { CheckReport } from '../../../main/connectors/types';
 import { CATALOGUE, type DiagnoseRun } from '../../../main/diagnose';
-import { closedPort, diagnoseScenario, startSimulators, type Simulators } from './support';
+import { closedPort, diagnoseScenario, startSimulators, type SimulatedSystem, type Simulators } from './support';
 
 interface Case {
-  readonly system: SystemId;
+  readonly system: SimulatedSystem;
   readonly scenario: string;
   readonly variant?: string;
   readonly expect: ReadonlyArray<string>;
@@ -30,8 +30,8 @@ const healthyReportFor = (company: { id: string; name: string }): CheckReport =>
   companies: [{ id: company.id, name: company.name, active: true }],
 });
 
-const plain = (system: SystemId, scenario: string, expected: ReadonlyArray<string>): Case => ({ system, scenario, expect: expected.map((slug) => `${system}.${slug}`) });
-const variant = (system: SystemId, scenario: string, name: string, expected: ReadonlyArray<string>, run: Case['run']): Case => ({ ...plain(system, scenario, expected), variant: name, ...(run ? { run } : {}) });
+const plain = (system: SimulatedSystem, scenario: string, expected: ReadonlyArray<string>): Case => ({ system, scenario, expect: expected.map((slug) => `${system}.${slug}`) });
+const variant = (system: SimulatedSystem, scenario: string, name: string, expected: ReadonlyArray<string>, run: Case['run']): Case => ({ ...plain(system, scenario, expected), variant: name, ...(run ? { run } : {}) });
 
 const NETVISOR_HEALTHY = 'demo-healthy';
 const fault = (code: string, text: string) => (sims: Simulators) => {

@@ -17,6 +17,9 @@ export interface Simulators {
   close(): Promise<void>;
 }
 
+/** The systems these helpers simulate (not every listed system: they start these three themselves). */
+export type SimulatedSystem = Exclude<keyof Simulators, 'close'>;
+
 export async function startSimulators(): Promise<Simulators> {
   const [netvisor, procountor, vitec] = await Promise.all([startNetvisorSimulator(), startProcountorSimulator(), startVitecSimulator()]);
   return { netvisor, procountor, vitec, close: async () => void (await Promise.all([netvisor.close(), procountor.close(), vitec.close()])) };
@@ -32,7 +35,7 @@ export function contextFor(sims: Simulators, extra: Partial<ConnectorContext> = 
 }
 
 /** A scenario's demo credential as the wizard would hold it, with optional overrides. */
-export function scenarioInput(sims: Simulators, system: SystemId, scenarioId: string, fields: Record<string, string> = {}, secrets: Record<string, string> = {}): CheckInput {
+export function scenarioInput(sims: Simulators, system: SimulatedSystem, scenarioId: string, fields: Record<string, string> = {}, secrets: Record<string, string> = {}): CheckInput {
   const info = sims[system].scenarios.find((candidate) => candidate.id === scenarioId);
   if (!info) throw new Error(`no ${system} scenario ${scenarioId}`);
   const base: CheckInput =
@@ -49,7 +52,7 @@ export function scenarioInput(sims: Simulators, system: SystemId, scenarioId: st
 
 export function diagnoseScenario(
   sims: Simulators,
-  system: SystemId,
+  system: SimulatedSystem,
   scenarioId: string,
   options: DiagnoseOptions & { fields?: Record<string, string>; secrets?: Record<string, string>; context?: Partial<ConnectorContext> } = {},
 ): Promise<DiagnoseRun> {
