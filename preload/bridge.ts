@@ -4,12 +4,13 @@
  * from contract.ts and are erased), so neither bundle carries the schemas main validates with.
  */
 import type { Bridge, EventName, FieldError, Transport } from './contract';
+import type { ErrorCode } from './error-codes';
 import { INVOKE_NAMES } from './names';
 
 /** The error a bridge method throws in the renderer when main answered `{ok:false}`. */
 export class BridgeCallError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly fieldErrors?: ReadonlyArray<FieldError>,
   ) {

@@ -20,6 +20,7 @@ export type { CheckEvent, CheckReport, CheckResult, Company, FieldError, FieldSp
 
 import type { CatalogueEntry, Diagnosis } from '../main/diagnose/types';
 import { SYSTEM_IDS } from '../main/connectors/registry';
+import type { ErrorCode } from './error-codes';
 import { ERROR_REPORT_LIMITS, ERROR_SOURCES } from './error-report';
 import type { EVENT_NAMES, INVOKE_NAMES } from './names';
 
@@ -298,9 +299,12 @@ export type InvokeOutput<K extends InvokeName> = Contract['invoke'][K]['output']
 export type EventName = keyof Contract['events'];
 export type EventPayload<K extends EventName> = Contract['events'][K];
 
-/** What a failed call returns. `code` is stable (tests and the UI switch on it); `message` is for people. */
+/**
+ * What a failed call returns. `code` is stable, one of ERROR_CODES (tests and the UI switch on it);
+ * `message` is for people.
+ */
 export interface BridgeError {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly message: string;
   readonly fieldErrors?: ReadonlyArray<FieldError>;
 }
@@ -330,6 +334,8 @@ export type Bridge = {
 
 // The runtime half (no zod): the renderer and the preload import it from './bridge' directly.
 export { BridgeCallError, createBridge, isBridgeCallError } from './bridge';
+// The error codes (no zod either): the renderer imports them from './error-codes' directly.
+export { ERROR_CODES, INTERNAL_ERROR_CODES, isErrorCode, type ErrorCode, type InternalErrorCode } from './error-codes';
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;

@@ -2,21 +2,11 @@
  * The typed failures of signing in to Exopen. Codes are stable (the UI and tests switch on them); messages
  * are plain English and say what to do. None of them ever contains a token, a code or the PKCE verifier.
  */
+import type { ErrorCode } from '../../preload/error-codes';
 import { AppError } from '../services/errors';
 
-export type AuthErrorCode =
-  | 'E_AUTH_BUSY'
-  | 'E_AUTH_BROWSER'
-  | 'E_AUTH_CANCELLED'
-  | 'E_AUTH_CONFIG'
-  | 'E_AUTH_DENIED'
-  | 'E_AUTH_EXCHANGE'
-  | 'E_AUTH_PORT'
-  | 'E_AUTH_PROVIDER'
-  | 'E_AUTH_REQUIRED'
-  | 'E_AUTH_STATE'
-  | 'E_AUTH_TIMEOUT'
-  | 'E_AUTH_UNREACHABLE';
+/** The sign-in's codes: the E_AUTH_ part of the contract's ERROR_CODES. */
+export type AuthErrorCode = Extract<ErrorCode, `E_AUTH_${string}`>;
 
 /** An AppError with an E_AUTH_ code and the underlying failure kept as `cause` for the log (it is redacted there). */
 export class AuthError extends AppError {

@@ -5,7 +5,7 @@
  * way whichever transport carried it. Electron-free on purpose.
  */
 import type { z } from 'zod';
-import { contract, type BridgeError, type Envelope, type FieldError, type Handlers, type InvokeName } from '../../preload/contract';
+import { contract, isErrorCode, type BridgeError, type Envelope, type FieldError, type Handlers, type InvokeName } from '../../preload/contract';
 
 /** The slice of the logger the dispatcher needs; the platform logger (which redacts) satisfies it. */
 export interface DispatchLog {
@@ -13,12 +13,6 @@ export interface DispatchLog {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
-/**
- * Codes of our own typed errors (AppError and friends). Anything else that happens to carry a string
- * `code` (Node's ENOENT, axios' ERR_BAD_REQUEST, a vendor code) is an internal failure: its message may
- * hold paths or URLs, so it is logged in main and never shown to the renderer.
- */
-const TYPED_CODE = /^E_[A-Z0-9_]{1,60}$/;
 const MAX_MESSAGE = 500;
 const GENERIC_MESSAGE = 'Something went wrong inside the assistant. The details are in the log.';
 
@@ -55,11 +49,17 @@ export function describeIssues(issues: ReadonlyArray<{ readonly path: ReadonlyAr
   return issues.map((issue) => `${issue.path.length ? issue.path.map(String).join('.') : '(input)'}: ${issue.message}`);
 }
 
-/** What the renderer may learn about a thrown value: a typed error's code, message and field errors; else nothing. */
+/**
+ * What the renderer may learn about a thrown value: a typed error's code, message and field errors; else
+ * nothing. Only codes of the contract's ERROR_CODES pass through (AppError and the other typed errors of
+ * main). Any other string `code` (Node's ENOENT, axios' ERR_BAD_REQUEST, a vendor code, or one of
+ * INTERNAL_ERROR_CODES such as a connector's E_PROCOUNTOR_API) is an internal failure: its message may hold
+ * paths, URLs or a vendor's words, so it is logged in main and never shown to the renderer.
+ */
 export function toBridgeError(error: unknown): BridgeError {
   const candidate = error as { code?: unknown; message?: unknown; fieldErrors?: unknown } | null | undefined;
   const code = candidate?.code;
-  if (!(error instanceof Error) || typeof code !== 'string' || !TYPED_CODE.test(code)) {
+  if (!(error instanceof Error) || !isErrorCode(code)) {
     return { code: 'E_INTERNAL', message: GENERIC_MESSAGE };
   }
   const fieldErrors = toFieldErrors(candidate?.fieldErrors);

@@ -3,13 +3,29 @@
  * renderer can ask to sign in again, say "already connected", or show field errors); everything else
  * passes unchanged.
  */
-import { ExopenError } from '../exopen';
+import type { ErrorCode } from '../../preload/contract';
+import { ExopenError, type ExopenErrorCode } from '../exopen';
 import { AppError } from './errors';
+
+/** One bridge code per backend code; a backend code added without one here does not compile. */
+const BRIDGE_CODES: { readonly [K in ExopenErrorCode]: ErrorCode } = {
+  validation: 'E_EXOPEN_VALIDATION',
+  unauthorized: 'E_EXOPEN_UNAUTHORIZED',
+  forbidden: 'E_EXOPEN_FORBIDDEN',
+  'not-found': 'E_EXOPEN_NOT_FOUND',
+  exists: 'E_EXOPEN_EXISTS',
+  'not-configured': 'E_EXOPEN_NOT_CONFIGURED',
+  upstream: 'E_EXOPEN_UPSTREAM',
+  conflict: 'E_EXOPEN_CONFLICT',
+  unavailable: 'E_EXOPEN_UNAVAILABLE',
+  network: 'E_EXOPEN_NETWORK',
+  protocol: 'E_EXOPEN_PROTOCOL',
+};
 
 export function fromExopenError(error: unknown): unknown {
   if (!(error instanceof ExopenError)) return error;
   const fieldErrors = error.fieldErrors.map((fieldError) => ({ field: fieldError.field.replace(/^(settings|secrets)\./, ''), message: fieldError.message }));
-  return new AppError(`E_EXOPEN_${error.code.toUpperCase().replace(/-/g, '_')}`, error.message, fieldErrors.length ? fieldErrors : undefined);
+  return new AppError(BRIDGE_CODES[error.code], error.message, fieldErrors.length ? fieldErrors : undefined);
 }
 
 /** Runs a backend call and translates its failure. */

@@ -4,6 +4,7 @@ import AlertTitle from '@mui/material/AlertTitle';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
+import { meaningOf } from '../errors';
 import type { UiError } from '../store';
 import { useMsg } from './useMsg';
 
@@ -20,7 +21,7 @@ interface ErrorAlertProps {
 export function ErrorAlert({ error, title, onRetry, children }: ErrorAlertProps) {
   const { t } = useTranslation();
   const renderMsg = useMsg();
-  const codeTitle = t(`errors.codes.${error.code}`, { defaultValue: '' });
+  const codeTitle = meaningOf(error.code).title ? t(`errors.codes.${error.code}`) : '';
   return (
     <Alert
       severity="error"

@@ -2,6 +2,8 @@
 import type { StoreApi } from 'zustand';
 import { BridgeCallError, isBridgeCallError } from '../../../preload/bridge';
 import type { WizardStep } from '../../../preload/contract';
+import { isErrorCode } from '../../../preload/error-codes';
+import { meaningOf } from '../errors';
 import type { AppState, Session, StepOf, UiError, WizardState } from './types';
 
 export interface Api {
@@ -68,16 +70,16 @@ export function isCurrentTicket(kind: string, ticket: number): boolean {
 export function toUiError(error: unknown): UiError {
   // Under Electron a failed call may arrive as a plain {code, message} object (contextBridge strips Error props).
   if (error instanceof BridgeCallError || isBridgeCallError(error)) {
-    return error.fieldErrors ? { code: error.code, message: error.message, fieldErrors: error.fieldErrors } : { code: error.code, message: error.message };
+    // main answers only ERROR_CODES (dispatch.ts); a code from elsewhere would have no meaning in the table.
+    const code = isErrorCode(error.code) ? error.code : 'E_UNEXPECTED';
+    return error.fieldErrors ? { code, message: error.message, fieldErrors: error.fieldErrors } : { code, message: error.message };
   }
   if (error instanceof Error) return { code: 'E_UNEXPECTED', message: error.message };
   return { code: 'E_UNEXPECTED', message: String(error) };
 }
 
-/** Codes that mean the Exopen session is gone: the UI asks to sign in again, keeping everything typed. */
-const SESSION_ENDED_CODES: ReadonlySet<string> = new Set(['E_EXOPEN_UNAUTHORIZED', 'E_AUTH_REQUIRED']);
-
-export const isSessionEnded = (error: UiError): boolean => SESSION_ENDED_CODES.has(error.code);
+/** The Exopen session is gone (kind `session` in renderer/src/errors.ts): the UI asks to sign in again, keeping everything typed. */
+export const isSessionEnded = (error: UiError): boolean => meaningOf(error.code).kind === 'session';
 
 /**
  * `toUiError` for calls that need an Exopen session: when the answer says the session ended, the renderer

@@ -5,6 +5,7 @@
  */
 import type { Session as ExopenSession } from '../../../preload/contract';
 import { bridge } from '../bridge';
+import { meaningOf } from '../errors';
 import { toUiError, type Api } from './api';
 import type { AccountActions, AuthState } from './accountTypes';
 import type { UiError } from './types';
@@ -72,7 +73,7 @@ export function authActions(api: Api): AuthActions {
       } catch (error) {
         const uiError = toUiError(error);
         if (api.get().auth.phase === 'signedIn') return; // auth.changed got there first
-        const quiet = cancelledByUser && uiError.code === 'E_AUTH_CANCELLED';
+        const quiet = cancelledByUser && meaningOf(uiError.code).kind === 'cancelled';
         api.set({ auth: signedOut({ error: quiet ? null : uiError, ended }) });
       } finally {
         cancelledByUser = false;

@@ -10,8 +10,6 @@ import type { Session, WizardActions } from './types';
 
 type CheckActions = Pick<WizardActions, 'runChecks' | 'cancelChecks' | 'applyCheckEvent' | 'continueFromTest'>;
 
-const CANCELLED_CODES = new Set(['E_CANCELLED', 'E_ABORTED']);
-
 export function checkActions(api: Api): CheckActions {
   /** Applies the final report of `operationId` once, if that run is still the current one. */
   function finishRun(operationId: string, report: CheckReport | null, cancelled: boolean, partial: boolean): void {
@@ -49,7 +47,8 @@ export function checkActions(api: Api): CheckActions {
         finishRun(operationId, report, false, partial);
       } catch (error) {
         const uiError = failure(api, error);
-        const cancelled = CANCELLED_CODES.has(uiError.code) || api.get().wizard.step !== 'test';
+        // A cancelled run is not a failure: main answers it with its report (the rest skipped as cancelled).
+        const cancelled = api.get().wizard.step !== 'test';
         finishRun(operationId, null, cancelled, partial);
         if (cancelled) return;
         // The broker refused an ended session: ask to sign in, then run the same scope again.

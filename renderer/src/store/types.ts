@@ -8,6 +8,7 @@ import type {
   CheckReport,
   CheckResult,
   DataSourceStatus,
+  ErrorCode,
   EventPayload,
   FieldError,
   MatrixRow,
@@ -32,9 +33,9 @@ import type {
 import type { DiagnoseActions, DiagnoseState } from './diagnoseTypes';
 import type { ErrorSource } from './errorReport';
 
-/** An error as the UI shows it: a stable code, the message for people and any field errors. */
+/** An error as the UI shows it: a stable code (its meaning: renderer/src/errors.ts), the message for people and any field errors. */
 export interface UiError {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly message: string;
   readonly fieldErrors?: ReadonlyArray<FieldError>;
 }

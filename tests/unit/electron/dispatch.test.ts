@@ -79,7 +79,7 @@ describe('dispatchCall', () => {
   it('never returns a stack, for any thrown message', async () => {
     await fc.assert(
       fc.asyncProperty(fc.string(), fc.boolean(), async (message, typed) => {
-        const error = typed ? new AppError('E_TEST', message) : new Error(message);
+        const error = typed ? new AppError('E_NO_DRAFT', message) : new Error(message);
         handlers['app.info'].mockRejectedValueOnce(error);
         const envelope = await dispatchCall(asHandlers(handlers), 'app.info', {}, log);
         expect(envelope.ok).toBe(false);

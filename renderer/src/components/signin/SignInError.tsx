@@ -2,30 +2,21 @@ import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
+import { meaningOf } from '../../errors';
 import type { UiError } from '../../store';
 
-/** Codes with a sentence of their own; anything else gets main's message and the generic advice. */
-const KNOWN = new Set([
-  'E_AUTH_TIMEOUT',
-  'E_AUTH_STATE',
-  'E_AUTH_DENIED',
-  'E_AUTH_EXCHANGE',
-  'E_AUTH_CANCELLED',
-  'E_AUTH_PORT',
-  'E_AUTH_UNREACHABLE',
-  'E_AUTH_BUSY',
-  'E_AUTH_BROWSER',
-  'E_AUTH_CONFIG',
-  'E_AUTH_PROVIDER',
-]);
-
-/** Why a sign-in did not complete, in one plain sentence of what to do, with the stable code. */
+/**
+ * Why a sign-in did not complete, in one plain sentence of what to do, with the stable code. Codes with a
+ * sentence of their own (`signIn` in renderer/src/errors.ts) take their severity from there; anything
+ * else gets main's message, the generic advice and the error severity.
+ */
 export function SignInError({ error, onClose }: { error: UiError; onClose?: () => void }) {
   const { t } = useTranslation();
-  const known = KNOWN.has(error.code);
+  const meaning = meaningOf(error.code);
+  const known = meaning.signIn === true;
   return (
     <Alert
-      severity={error.code === 'E_AUTH_CANCELLED' ? 'info' : 'error'}
+      severity={known ? meaning.severity : 'error'}
       data-testid="signin-error"
       data-code={error.code}
       onClose={onClose}

@@ -6,13 +6,14 @@ import List from '@mui/material/List';
 import Typography from '@mui/material/Typography';
 import ReplayIcon from '@mui/icons-material/Replay';
 import { useTranslation } from 'react-i18next';
+import type { ErrorCode } from '../../../../preload/contract';
 import { StepLayout, type PrimaryAction } from '../../components/StepLayout';
 import { useActions, type BulkHandoff, type HandoffState } from '../../store';
 import { BulkRowItem } from './BulkRowItem';
 import { HandoffError } from './HandoffError';
 
 /** No company could be connected, so no data source exists: the rows say why and Retry is the way on. */
-const NONE_CONNECTED = 'E_NO_COMPANY_CONNECTED';
+const NONE_CONNECTED = 'E_NO_COMPANY_CONNECTED' satisfies ErrorCode;
 
 function counts(bulk: BulkHandoff) {
   const of = (status: string) => bulk.rows.filter((row) => row.status === status).length;

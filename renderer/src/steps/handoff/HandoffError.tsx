@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { SystemDescriptor } from '../../../../preload/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SignInPanel } from '../../components/signin/SignInPanel';
+import { meaningOf } from '../../errors';
 import { assertNever, useActions, useAppStore, type UiError } from '../../store';
 import { FieldProblems } from './FieldProblems';
 import { handoffProblem } from './handoffProblem';
@@ -27,7 +28,7 @@ export function HandoffError({ error, descriptor }: HandoffErrorProps) {
       return signedIn ? null : <SignInPanel reason="handoff" />;
     case 'exists':
       return (
-        <Alert severity="info" data-testid="error-alert" data-code={error.code} sx={{ mb: 2 }}>
+        <Alert severity={meaningOf(error.code).severity} data-testid="error-alert" data-code={error.code} sx={{ mb: 2 }}>
           <AlertTitle>{t('handoff.exists')}</AlertTitle>
           <Typography variant="body2">{t('handoff.existsBody')}</Typography>
           <Button variant="outlined" color="inherit" onClick={() => showView('dataSources')} data-testid="handoff-exists" sx={{ mt: 1 }}>
@@ -39,7 +40,7 @@ export function HandoffError({ error, descriptor }: HandoffErrorProps) {
       return <FieldProblems error={error} descriptor={descriptor} />;
     case 'unreachable':
       return (
-        <Alert severity="warning" data-testid="error-alert" data-code={error.code} sx={{ mb: 2 }}>
+        <Alert severity={meaningOf(error.code).severity} data-testid="error-alert" data-code={error.code} sx={{ mb: 2 }}>
           <AlertTitle>{t('handoff.unreachable')}</AlertTitle>
           <Typography variant="body2">{error.message}</Typography>
           <Typography variant="body2">{t('handoff.unreachableBody')}</Typography>

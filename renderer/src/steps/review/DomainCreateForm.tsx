@@ -23,7 +23,6 @@ function useServerMessage(error: UiError | null): string | undefined {
   if (!error) return undefined;
   const onName = error.fieldErrors?.find((fieldError) => fieldError.field === 'name');
   if (onName) return renderMsg(onName.message);
-  if (error.code === 'E_INPUT') return t('domain.nameTooShort');
   return t('domain.createFailed', { message: error.message });
 }
 

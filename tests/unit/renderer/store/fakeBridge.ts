@@ -6,6 +6,7 @@
 import { BridgeCallError } from '../../../../preload/bridge';
 import type {
   Bridge,
+  ErrorCode,
   EventName,
   EventPayload,
   FieldError,
@@ -80,7 +81,7 @@ export interface FakeBridge {
   /** Replaces how `name` answers from now on. */
   handle<K extends InvokeName>(name: K, impl: Impl<K>): void;
   /** Makes `name` fail with a bridge error from now on. */
-  fail(name: InvokeName, code: string, message?: string, fieldErrors?: ReadonlyArray<FieldError>): void;
+  fail(name: InvokeName, code: ErrorCode, message?: string, fieldErrors?: ReadonlyArray<FieldError>): void;
   /** The inputs `name` was called with, in order. */
   calls<K extends InvokeName>(name: K): ReadonlyArray<InvokeInput<K>>;
   /** Every call by name, in order. */
@@ -90,7 +91,7 @@ export interface FakeBridge {
   subscribers(name: EventName): number;
 }
 
-export function bridgeError(code: string, message = code, fieldErrors?: ReadonlyArray<FieldError>): BridgeCallError {
+export function bridgeError(code: ErrorCode, message: string = code, fieldErrors?: ReadonlyArray<FieldError>): BridgeCallError {
   return new BridgeCallError(code, message, fieldErrors);
 }
 

@@ -12,8 +12,8 @@ describe('settings', () => {
   });
 
   it('shows settings that cannot be read as failed; the wizard still boots', async () => {
-    const h = await booted((fake) => fake.fail('settings.get', 'E_SETTINGS_CORRUPT', 'unreadable'));
-    expect(h.state.settings).toEqual({ phase: 'failed', error: { code: 'E_SETTINGS_CORRUPT', message: 'unreadable' } });
+    const h = await booted((fake) => fake.fail('settings.get', 'E_CONFIG_CORRUPT', 'unreadable'));
+    expect(h.state.settings).toEqual({ phase: 'failed', error: { code: 'E_CONFIG_CORRUPT', message: 'unreadable' } });
     expect(h.state.boot.phase).toBe('ready');
   });
 
@@ -41,11 +41,11 @@ describe('settings', () => {
 
   it('keeps the old settings and shows the error when saving fails; the error can be cleared', async () => {
     const h = await booted((fake) =>
-      fake.fail('settings.set', 'E_INVALID_INPUT', 'url: invalid', [{ field: 'url', message: { key: 'e.url' } }]),
+      fake.fail('settings.set', 'E_INVALID_FIELDS', 'url: invalid', [{ field: 'url', message: { key: 'e.url' } }]),
     );
     expect(await h.actions.saveSettings({ environment: 'custom', url: 'https://exopen.test' })).toBe('failed');
     expect(h.state.settings).toEqual({ phase: 'ready', value: fx.settings });
-    expect(h.state.settingsSave).toEqual({ busy: false, error: { code: 'E_INVALID_INPUT', message: 'url: invalid', fieldErrors: [{ field: 'url', message: { key: 'e.url' } }] } });
+    expect(h.state.settingsSave).toEqual({ busy: false, error: { code: 'E_INVALID_FIELDS', message: 'url: invalid', fieldErrors: [{ field: 'url', message: { key: 'e.url' } }] } });
     expect(h.state.toast).toBeNull();
     h.actions.clearSettingsError();
     expect(h.state.settingsSave).toEqual({ busy: false, error: null });

@@ -53,7 +53,7 @@ describe('check runs (operationId)', () => {
     const { h, runs, testing } = await twoRuns();
     runs.answers[1]!.resolve(fx.report([fx.passed('connect'), fx.passed('rights')]));
     await testing;
-    runs.answers[0]!.reject(bridgeError('E_NETWORK', 'late'));
+    runs.answers[0]!.reject(bridgeError('E_EXOPEN_NETWORK', 'late'));
     await flush();
     expect(h.on('test')).toMatchObject({ error: null, session: { report: { overall: 'passed' } }, run: { cancelled: false } });
   });
@@ -185,7 +185,7 @@ describe('the Add companies dialog (dataSources.companies)', () => {
     h.actions.openCardDialog('add', 'ds-a');
     h.actions.closeCardDialog();
     h.actions.openCardDialog('delete', 'ds-b');
-    companies.answers[0]!.reject(bridgeError('E_EXOPEN_DOWN', 'vendor timed out'));
+    companies.answers[0]!.reject(bridgeError('E_EXOPEN_UNAVAILABLE', 'vendor timed out'));
     await flush();
     expect(h.state.dataSources.dialog).toEqual({ kind: 'delete', cardId: 'ds-b', busy: false, error: null });
   });

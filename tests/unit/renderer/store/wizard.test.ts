@@ -1,7 +1,6 @@
 /** The wizard's step machine: system → prepare → credentials → test → companies → review → handoff → status. */
 import { describe, expect, it, vi } from 'vitest';
 import type { CheckReport, DataSourceStatus, HandoffResult } from '../../../../preload/contract';
-import { bridgeError } from './fakeBridge';
 import * as fx from './fixtures';
 import { booted, deferred, flush, signedIn, walkTo } from './harness';
 
@@ -212,14 +211,15 @@ describe('Test', () => {
   });
 
   it('shows a failed run as the step error and keeps Next closed', async () => {
-    const h = await booted((fake) => fake.fail('checks.run', 'E_NETWORK', 'unreachable'));
+    const h = await booted((fake) => fake.fail('checks.run', 'E_EXOPEN_NETWORK', 'unreachable'));
     await walkTo(h, 'test');
-    expect(h.on('test')).toMatchObject({ busy: false, error: { code: 'E_NETWORK' }, run: { running: false } });
+    expect(h.on('test')).toMatchObject({ busy: false, error: { code: 'E_EXOPEN_NETWORK' }, run: { running: false } });
     h.actions.continueFromTest();
     expect(h.wizard.step).toBe('test');
   });
 
   it('Cancel asks main to stop the run, which then ends as cancelled without an error', async () => {
+    // Main answers a cancelled run with its report: the checks not yet run are skipped as cancelled.
     const answer = deferred<CheckReport>();
     const h = await booted((fake) => fake.handle('checks.run', () => answer.promise));
     await walkTo(h, 'test');
@@ -227,7 +227,7 @@ describe('Test', () => {
     await h.actions.cancelChecks();
     expect(h.fake.calls('checks.cancel')).toEqual([{ operationId }]);
     expect(h.on('test').run.cancelling).toBe(true);
-    answer.reject(bridgeError('E_CANCELLED', 'cancelled'));
+    answer.resolve(fx.report([fx.passed('connect'), { checkId: 'rights', status: 'skipped', summary: { key: 'netvisor:skipped.cancelled' }, durationMs: 0 }]));
     await flush();
     expect(h.on('test')).toMatchObject({ busy: false, error: null, run: { running: false, cancelled: true, cancelling: false } });
   });
@@ -268,9 +268,9 @@ describe('Companies, Review, Hand off and Status', () => {
   });
 
   it('shows a failed review as the step error; Back returns to Companies with the selection', async () => {
-    const h = await booted((fake) => fake.fail('handoff.review', 'E_EXOPEN_DOWN'));
+    const h = await booted((fake) => fake.fail('handoff.review', 'E_EXOPEN_UNAVAILABLE'));
     await walkTo(h, 'review');
-    expect(h.on('review')).toMatchObject({ busy: false, error: { code: 'E_EXOPEN_DOWN' }, review: null });
+    expect(h.on('review')).toMatchObject({ busy: false, error: { code: 'E_EXOPEN_UNAVAILABLE' }, review: null });
     h.actions.back();
     expect(h.on('companies').session.selectedCompanies).toEqual(['c1']);
   });
@@ -325,7 +325,7 @@ describe('Companies, Review, Hand off and Status', () => {
   it('Back from an idle failed hand-off returns to Review and reloads it', async () => {
     const h = await booted((fake) => {
       fake.handle('auth.status', () => signedIn);
-      fake.fail('handoff.submit', 'E_EXOPEN_DOWN');
+      fake.fail('handoff.submit', 'E_EXOPEN_UNAVAILABLE');
     });
     await walkTo(h, 'handoff');
     const reviews = h.fake.calls('handoff.review').length;
