@@ -52,9 +52,7 @@ export const ERROR_CODES = [
   'E_NOT_BULK',
   'E_NO_COMPANY_CONNECTED',
   'E_UNKNOWN_COMPANY',
-  'E_NETVISOR_INVALID_FIELDS', // buildConfig on fields that do not validate; carries fieldErrors
-  'E_PROCOUNTOR_INVALID_FIELDS',
-  'E_VITEC_INVALID_FIELDS',
+  'E_CONNECTOR_INVALID_FIELDS', // buildConfig on fields that do not validate (connectors/shared/errors.ts); carries fieldErrors
 
   // Exopen sign-in (main/auth/errors.ts)
   'E_AUTH_BUSY',
@@ -110,15 +108,16 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
  * can tell them from a misspelt code, and so dispatch's choice is written down: if one ever escaped a
  * handler it would be a bug, and it becomes E_INTERNAL like any foreign code, because these messages may
  * carry the vendor's own words.
- * - Procountor's check failures: the connector turns every one into a check result (isCheckFailure), with
+ * - Vendor failures (connectors/shared/errors.ts' VendorApiError, VendorParseError) and Procountor's token
+ *   failures: each connector turns every one into a check result (isCheckFailure), with
  *   the vendor's text verbatim where the UI shows it on purpose.
  * - E_NETVISOR_BROKER_UNSIGNED: a programming error inside the Netvisor connector (partnerId read too early).
  * - E_SIMULATOR_INPUT: the sandbox simulators answer a bad admin call over their own HTTP with it.
  */
 export const INTERNAL_ERROR_CODES = [
-  'E_PROCOUNTOR_API',
+  'E_VENDOR_API',
+  'E_VENDOR_PARSE',
   'E_PROCOUNTOR_TOKEN',
-  'E_PROCOUNTOR_PARSE',
   'E_PROCOUNTOR_BROKER_UNREACHABLE',
   'E_NETVISOR_BROKER_UNSIGNED',
   'E_SIMULATOR_INPUT',

@@ -53,7 +53,7 @@ export function describeIssues(issues: ReadonlyArray<{ readonly path: ReadonlyAr
  * What the renderer may learn about a thrown value: a typed error's code, message and field errors; else
  * nothing. Only codes of the contract's ERROR_CODES pass through (AppError and the other typed errors of
  * main). Any other string `code` (Node's ENOENT, axios' ERR_BAD_REQUEST, a vendor code, or one of
- * INTERNAL_ERROR_CODES such as a connector's E_PROCOUNTOR_API) is an internal failure: its message may hold
+ * INTERNAL_ERROR_CODES such as a connector's E_VENDOR_API) is an internal failure: its message may hold
  * paths, URLs or a vendor's words, so it is logged in main and never shown to the renderer.
  */
 export function toBridgeError(error: unknown): BridgeError {

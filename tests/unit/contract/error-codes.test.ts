@@ -88,7 +88,7 @@ describe('the code types (checked by tsc)', () => {
     // @ts-expect-error 'E_NOT_A_CODE' is not an ErrorCode
     const appError = new AppError('E_NOT_A_CODE', 'x');
     // @ts-expect-error an internal code does not cross the bridge
-    const internal = new AppError('E_PROCOUNTOR_API', 'x');
+    const internal = new AppError('E_VENDOR_API', 'x');
     // @ts-expect-error a sign-in error takes E_AUTH_ codes only
     const authError = new AuthError('E_NO_DRAFT', 'x');
     // @ts-expect-error misspelt
