@@ -2,7 +2,7 @@
  * The typed failures of signing in to Exopen. Codes are stable (the UI and tests switch on them); messages
  * are plain English and say what to do. None of them ever contains a token, a code or the PKCE verifier.
  */
-import { AppError } from '../services/errors';
+import { AppError } from '../platform/errors';
 
 export type AuthErrorCode =
   | 'E_AUTH_BUSY'

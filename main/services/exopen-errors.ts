@@ -4,7 +4,7 @@
  * passes unchanged.
  */
 import { ExopenError } from '../exopen';
-import { AppError } from './errors';
+import { AppError } from '../platform/errors';
 
 export function fromExopenError(error: unknown): unknown {
   if (!(error instanceof ExopenError)) return error;

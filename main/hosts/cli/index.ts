@@ -3,7 +3,7 @@
  * machines; secrets only from the environment or a hidden prompt.
  */
 import { Command } from 'commander';
-import { APP_VERSION } from '../../services/version';
+import { APP_VERSION } from '../../platform/version';
 import { registerDiagnoseCommand } from './diagnose-command';
 import { registerCompaniesCommand } from './companies-command';
 import { registerSandboxCommand } from './sandbox-command';
