@@ -3,7 +3,7 @@
  * are plain English and say what to do. None of them ever contains a token, a code or the PKCE verifier.
  */
 import type { ErrorCode } from '../../preload/error-codes';
-import { AppError } from '../services/errors';
+import { AppError } from '../platform/errors';
 
 /** The sign-in's codes: the E_AUTH_ part of the contract's ERROR_CODES. */
 export type AuthErrorCode = Extract<ErrorCode, `E_AUTH_${string}`>;

@@ -8,7 +8,7 @@ import { usesBroker } from '../connectors/context';
 import { systemModule } from '../connectors/registry';
 import type { CheckEvent, CheckInput, CheckReport, Company, Connector, SystemId } from '../connectors/types';
 import { isSecretKey } from '../platform/redact';
-import { APP_VERSION } from '../services/version';
+import { APP_VERSION } from '../platform/version';
 import { environmentOf, osInfo } from './environment';
 import { matchReport } from './matcher';
 import { diagnosedResults, knownProblems } from './results';

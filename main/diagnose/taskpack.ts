@@ -10,7 +10,7 @@ import { msg, type FailureKind, type Msg, type SystemDescriptor, type SystemId }
 import { SYSTEMS } from '../connectors/registry';
 import { renderMsg } from '../i18n';
 import { redactText } from '../platform/redact';
-import { APP_VERSION } from '../services/version';
+import { APP_VERSION } from '../platform/version';
 import { escapeHtml, link, page } from './taskpack-html';
 import type { DiagnosedResult, Diagnosis } from './types';
 

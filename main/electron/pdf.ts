@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { session as electronSession, type BrowserWindow, type PrintToPDFOptions, type Session, type WebContents } from 'electron';
 import type { Logger } from '../platform/log';
-import { AppError } from '../services/errors';
+import { AppError } from '../platform/errors';
 import { denyAllPermissions } from './security';
 import { createPrintWindow } from './window';
 

@@ -6,7 +6,7 @@
 import { app, shell, type Session, type WebContents } from 'electron';
 import { isAllowedExternalUrl } from '../services/links';
 import type { Logger } from '../platform/log';
-import { AppError } from '../services/errors';
+import { AppError } from '../platform/errors';
 import { isAppUrl } from './origin';
 
 type SecurityLog = Pick<Logger, 'warn' | 'error'>;

@@ -9,7 +9,7 @@ import type { DataSourceCard, Domain, Handlers } from '../../preload/contract';
 import type { AuthService } from '../auth';
 import type { SystemId } from '../connectors/types';
 import { toDataSourceCard, type DataSource, type ExopenClient } from '../exopen';
-import { AppError } from './errors';
+import { AppError } from '../platform/errors';
 import { viaExopen } from './exopen-errors';
 import { uuidFromHash } from './handoff-keys';
 

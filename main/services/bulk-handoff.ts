@@ -9,7 +9,7 @@ import type { Company } from '../connectors/types';
 import type { ExopenClient } from '../exopen';
 import { bulkConnect, type BulkOutcome } from './bulk-connect';
 import type { DraftStore } from './drafts';
-import { AppError } from './errors';
+import { AppError } from '../platform/errors';
 import type { EventHub } from './events';
 import { viaExopen } from './exopen-errors';
 import type { VerifiedSetup } from './verified';

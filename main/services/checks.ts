@@ -7,7 +7,7 @@ import type { Draft } from '../../preload/contract';
 import type { CheckReport, Company } from '../connectors/types';
 import { secretFieldIds, type Connectors } from '../connectors/registry';
 import type { DraftStore } from './drafts';
-import { AppError } from './errors';
+import { AppError } from '../platform/errors';
 import type { EventHub } from './events';
 import type { CredentialVault } from './vault';
 

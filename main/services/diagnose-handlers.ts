@@ -14,10 +14,10 @@ import { scenarioExpectedCompanies, scenarioInput } from '../sandbox/reproduce';
 import type { SandboxScenario } from '../sandbox/simulators';
 import type { CheckService } from './checks';
 import type { DraftStore } from './drafts';
-import { AppError } from './errors';
+import { AppError } from '../platform/errors';
 import type { EventHub } from './events';
 import type { CredentialVault } from './vault';
-import { APP_VERSION } from './version';
+import { APP_VERSION } from '../platform/version';
 
 type DiagnoseHandlers = Pick<
   Handlers,

@@ -7,7 +7,7 @@ import { secretFieldIds, type Connectors } from '../connectors/registry';
 import type { ExopenClient } from '../exopen';
 import type { CheckService } from './checks';
 import type { DraftStore } from './drafts';
-import { AppError } from './errors';
+import { AppError } from '../platform/errors';
 import { viaExopen } from './exopen-errors';
 import type { CredentialVault } from './vault';
 

@@ -12,7 +12,7 @@ import type { SystemId } from '../connectors/types';
 import { createLogger } from '../platform/log';
 import { ensurePrivateDir, quarantineFile, TEMP_MARKER, writeFileAtomic } from '../platform/private-files';
 import { isRegisteredSecret } from '../platform/redact';
-import { AppError } from './errors';
+import { AppError } from '../platform/errors';
 
 export interface DraftPatch {
   readonly id: string;

@@ -7,7 +7,7 @@ import type { EnvironmentSettings, SignerMode } from '../../preload/contract';
 import type { SystemId } from '../connectors/types';
 import { msg } from '../connectors/types';
 import type { SettingsStore } from '../platform/ports';
-import { AppError } from './errors';
+import { AppError } from '../platform/errors';
 
 /**
  * UNCERTAIN: Exopen's production API and identity hosts are not public; these are placeholders to be

@@ -5,7 +5,7 @@
  */
 import type { ErrorCode } from '../../preload/contract';
 import { ExopenError, type ExopenErrorCode } from '../exopen';
-import { AppError } from './errors';
+import { AppError } from '../platform/errors';
 
 /** One bridge code per backend code; a backend code added without one here does not compile. */
 const BRIDGE_CODES: { readonly [K in ExopenErrorCode]: ErrorCode } = {

@@ -13,7 +13,7 @@ import { toDataSourceStatus, type ExopenClient } from '../exopen';
 import { createBulkHandoff } from './bulk-handoff';
 import type { CheckService } from './checks';
 import type { DraftStore } from './drafts';
-import { AppError } from './errors';
+import { AppError } from '../platform/errors';
 import type { EventHub } from './events';
 import { viaExopen } from './exopen-errors';
 import { idempotencyKey } from './handoff-keys';

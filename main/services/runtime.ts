@@ -22,13 +22,13 @@ import { swapCompanies } from './verified';
 import { createDraftHandlers } from './draft-handlers';
 import { createDraftStore } from './drafts';
 import { describeEnvironment, resolveEnvironment, saveEnvironment, signerFor } from './environment';
-import { AppError } from './errors';
+import { AppError } from '../platform/errors';
 import { createEventHub, type EventHub } from './events';
 import { createHandoffService } from './handoff';
 import { fixedPartnerCredentials, localPartnerCredentials } from './partners';
 import { createRendererLog } from './renderer-log';
 import { createCredentialVault } from './vault';
-import { APP_VERSION } from './version';
+import { APP_VERSION } from '../platform/version';
 
 export interface RuntimeOptions {
   readonly host: 'electron' | 'web';

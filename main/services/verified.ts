@@ -9,7 +9,7 @@ import type { CheckInput, Company, Connector, DataSourceConfig } from '../connec
 import type { ExopenClient } from '../exopen';
 import type { CheckService } from './checks';
 import type { DraftStore } from './drafts';
-import { AppError } from './errors';
+import { AppError } from '../platform/errors';
 import { viaExopen } from './exopen-errors';
 import { createLogger } from '../platform/log';
 import type { CredentialVault } from './vault';

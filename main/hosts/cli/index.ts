@@ -4,8 +4,8 @@
  */
 import { Command } from 'commander';
 import { createConnectors, SYSTEM_IDS } from '../../connectors/registry';
+import { APP_VERSION } from '../../platform/version';
 import { fixedPartnerCredentials } from '../../services/partners';
-import { APP_VERSION } from '../../services/version';
 import { registerDiagnoseCommand } from './diagnose-command';
 import { registerCompaniesCommand } from './companies-command';
 import { registerSandboxCommand } from './sandbox-command';

@@ -13,7 +13,7 @@ import type { SecretStoreErrorCode } from '../../../main/platform/keytar';
 import type { SettingsCorruptError, SettingsInvalidError } from '../../../main/platform/settings';
 import type { SimulatorInputError } from '../../../main/sandbox/shared/input';
 import { toBridgeError } from '../../../main/services/dispatch';
-import { AppError } from '../../../main/services/errors';
+import { AppError } from '../../../main/platform/errors';
 import { BridgeCallError } from '../../../preload/bridge';
 import { ERROR_CODES, INTERNAL_ERROR_CODES, isErrorCode, type BridgeError, type ErrorCode, type InternalErrorCode } from '../../../preload/contract';
 import type { UiError } from '../../../renderer/src/store';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { dispatchCall, toBridgeError } from '../../../main/services/dispatch';
-import { AppError } from '../../../main/services/errors';
+import { AppError } from '../../../main/platform/errors';
 import { contract } from '../../../preload/contract';
 import { asHandlers, recordingLog, spyHandlers, type HandlerSpies, type RecordingLog } from './handlers-fixture';
 

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../main/sandbox';
-import { AppError } from '../../../main/services/errors';
+import { AppError } from '../../../main/platform/errors';
 import { scenario, startRuntime, tempDir, type Harness } from './support';
 
 const PDF_BYTES = new Uint8Array(Buffer.from('%PDF-1.7\n% a fake, but well-headed, PDF\n%%EOF\n', 'latin1'));
