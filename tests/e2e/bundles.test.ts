@@ -61,7 +61,10 @@ describe.each([
     for (const file of startup) expect(bundle(file).includes(SANDBOX_MARKER), `${SANDBOX_MARKER} in ${file}`).toBe(false);
     const chunks = readdirSync(dirname(entry)).filter((name) => /^sandbox-[A-Z0-9]+\.js$/.test(name));
     expect(chunks).toHaveLength(1);
-    expect(bundle(join(dirname(entry), chunks[0]!)).includes(SANDBOX_MARKER)).toBe(true);
+    // The sandbox's code may sit in the chunk itself or in one it shares with the systems' simulator adapters
+    // (each loaded on demand through the registry): either way it is in a file the entry does not load at start.
+    const onDemand = readdirSync(dirname(entry)).filter((name) => name.endsWith('.js') && !startup.includes(join(dirname(entry), name)));
+    expect(onDemand.some((name) => bundle(join(dirname(entry), name)).includes(SANDBOX_MARKER))).toBe(true);
     expect(startup.some((file) => bundle(file).includes(`import("./${chunks[0]}")`))).toBe(true);
   });
 });
