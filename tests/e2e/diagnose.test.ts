@@ -5,7 +5,8 @@
  * SERVICE_ACCESS_ERROR is named, and the request timeline has rows. The support bundle is previewed (no
  * customer key in it) and saved: a zip of bundle.json, manifest.json and README.txt with neither the customer
  * key nor the partner key in any encoding. The vendor admin's checklist carries the partner search key and no
- * secret; the catalogue finds the Netvisor entry for SERVICE_ACCESS_ERROR. Every page state is scanned with axe.
+ * secret; the catalogue finds the Netvisor entry for SERVICE_ACCESS_ERROR. The CSP stops a script injected into
+ * the page. Every page state is scanned with axe.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -143,5 +144,33 @@ describe('Diagnose in the browser', () => {
     await expect.poll(() => page.locator('[data-testid^="diagnose-entry-netvisor."]').count()).toBe(0);
     await page.getByTestId(`diagnose-known-${RESOURCE_BLOCKED}`).getByTestId(`diagnose-entry-link-${RESOURCE_BLOCKED}`).click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(`diagnose-entry-${RESOURCE_BLOCKED}`);
+  });
+  // §9 check 4, in the browser: the page's CSP (the header the web host and app:// both send) stops a script
+  // injected into the DOM, and the browser reports the violation.
+  it('runs no injected inline script or eval: the CSP blocks them and the browser reports it', async () => {
+    const { page } = app;
+    const outcome = await page.evaluate(async () => {
+      const violations: string[] = [];
+      document.addEventListener('securitypolicyviolation', (event) => violations.push(event.effectiveDirective));
+      const marker = window as unknown as { __injected?: number; __evaluated?: number };
+      const script = document.createElement('script');
+      script.textContent = 'window.__injected = 1;';
+      document.body.append(script);
+      // Playwright's evaluate may run eval in its own synchronous part (CDP's allowUnsafeEvalBlockedByCSP):
+      // yield first, so the page's own rules apply.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      let evalBlocked = false;
+      try {
+        new Function('window.__evaluated = 1')();
+      } catch {
+        evalBlocked = true;
+      }
+      script.remove();
+      return { injected: marker.__injected, evaluated: marker.__evaluated, evalBlocked, violations };
+    });
+    expect(outcome.injected).toBeUndefined();
+    expect(outcome.evaluated).toBeUndefined();
+    expect(outcome.evalBlocked).toBe(true);
+    expect(outcome.violations).toContain('script-src-elem');
   });
 });
