@@ -49,7 +49,7 @@ export class NetvisorApiError extends VendorApiError {
   }
 }
 
-export type ParseProblem = 'empty' | 'not-xml' | 'no-root' | 'no-status' | 'unknown-status';
+export type ParseProblem = 'empty' | 'not-xml' | 'no-root' | 'no-status' | 'unknown-status' | 'unexpected-shape';
 
 /** The body was not a Netvisor XML envelope (a proxy page, a truncated answer, the wrong host). */
 export class NetvisorParseError extends VendorParseError<ParseProblem> {

@@ -15,37 +15,45 @@ export interface NetvisorResource {
    */
   readonly rightsName: string;
   readonly probe: (today: Date) => Readonly<Record<string, string>>;
+  /**
+   * Where the rows are in an answer: the element path below <Root>, its last step the repeated element
+   * (Netvisor's response tables; records.ts counts them). Matched case-insensitively: Netvisor's own
+   * spelling varies (`Customerlist`).
+   */
+  readonly records: ReadonlyArray<string>;
 }
 
 const isoDate = (date: Date): string => date.toISOString().slice(0, 10);
 const daysBefore = (date: Date, days: number): Date => new Date(date.getTime() - days * 86_400_000);
 const lastWeek = (today: Date) => ({ from: isoDate(daysBefore(today, 7)), to: isoDate(today) });
 
-const resource = (path: string, rightsName: string, probe: NetvisorResource['probe'] = () => ({})): NetvisorResource => ({
+const resource = (path: string, rightsName: string, records: ReadonlyArray<string>, probe: NetvisorResource['probe'] = () => ({})): NetvisorResource => ({
   path,
   label: msg(`netvisor:resources.${path.replace(/\.nv$/, '')}`),
   rightsName,
   probe,
+  records,
 });
 
 export const NETVISOR_RESOURCES: ReadonlyArray<NetvisorResource> = [
-  resource('accountlist.nv', 'Account list'),
-  resource('accountingledger.nv', 'Accounting ledger', (today) => {
+  resource('accountlist.nv', 'Account list', ['AccountList', 'Accounts', 'Account']),
+  resource('accountingledger.nv', 'Accounting ledger', ['Vouchers', 'Voucher'], (today) => {
     const { from, to } = lastWeek(today);
     return { startdate: from, enddate: to };
   }),
-  resource('accountingperiodlist.nv', 'Accounting period list'),
-  resource('vouchertypelist.nv', 'Voucher type list'),
-  resource('dimensionlist.nv', 'Dimension list'),
-  resource('accountbalance.nv', 'Account balance', (today) => ({ balancedates: isoDate(today) })),
-  resource('customerlist.nv', 'Customer list', (today) => ({ changedsince: `${isoDate(today)}T00:00:00` })),
-  // Vendors have no list resource of their own; getvendor.nv lists them with paging or changedsince.
-  resource('getvendor.nv', 'Get vendor', (today) => ({ changedsince: isoDate(today) })),
-  resource('salesinvoicelist.nv', 'Sales invoice list', (today) => {
+  resource('accountingperiodlist.nv', 'Accounting period list', ['AccountingPeriodList', 'Period']),
+  resource('vouchertypelist.nv', 'Voucher type list', ['VoucherTypeList', 'VoucherTypes', 'VoucherType']),
+  resource('dimensionlist.nv', 'Dimension list', ['DimensionNameList', 'DimensionName']),
+  resource('accountbalance.nv', 'Account balance', ['AccountBalances', 'Account'], (today) => ({ balancedates: isoDate(today) })),
+  resource('customerlist.nv', 'Customer list', ['Customerlist', 'Customer'], (today) => ({ changedsince: `${isoDate(today)}T00:00:00` })),
+  // Vendors have no list resource of their own; getvendor.nv lists them with paging or changedsince (the
+  // answer's root is then <Vendors>; with one netvisorkey it would be a single <Vendor>).
+  resource('getvendor.nv', 'Get vendor', ['Vendors', 'Vendor'], (today) => ({ changedsince: isoDate(today) })),
+  resource('salesinvoicelist.nv', 'Sales invoice list', ['SalesInvoiceList', 'SalesInvoice'], (today) => {
     const { from, to } = lastWeek(today);
     return { begininvoicedate: from, endinvoicedate: to };
   }),
-  resource('purchaseinvoicelist.nv', 'Purchase invoice list', (today) => {
+  resource('purchaseinvoicelist.nv', 'Purchase invoice list', ['PurchaseInvoiceList', 'PurchaseInvoice'], (today) => {
     const { from, to } = lastWeek(today);
     return { begininvoicedate: from, endinvoicedate: to };
   }),

@@ -44,6 +44,8 @@ const isoDate = (date: Date): string => date.toISOString().slice(0, 10);
 const yearBefore = (today: Date): Date => new Date(Date.UTC(today.getUTCFullYear() - 1, today.getUTCMonth(), today.getUTCDate()));
 const lastYear = (today: Date) => ({ startDate: isoDate(yearBefore(today)), endDate: isoDate(today) });
 const one = { size: '1', page: '0' };
+/** /products pages by previousId only (OpenAPI 26.04 defines no `page` there): one row is `size=1`. */
+const oneProduct = { size: '1' };
 
 const area = (spec: Omit<ProcountorArea, 'label'>): ProcountorArea => ({ ...spec, label: msg(`procountor:areas.${spec.id}`) });
 
@@ -95,7 +97,7 @@ export const PROCOUNTOR_AREAS: ReadonlyArray<ProcountorArea> = [
     data: 'optional',
     count: 'array',
   }),
-  area({ id: 'products', path: 'products', probe: () => one, rights: ['sales.productRegister', 'purchases.productRegister'], rightNames: 'Sales › Product register', data: 'optional', count: 'meta' }),
+  area({ id: 'products', path: 'products', probe: () => oneProduct, rights: ['sales.productRegister', 'purchases.productRegister'], rightNames: 'Sales › Product register', data: 'optional', count: 'meta' }),
 ];
 
 export const findArea = (id: string): ProcountorArea | undefined => {

@@ -3,7 +3,8 @@ import { parseBusinessId } from '../../../main/connectors/netvisor/businessId';
 import { classifyAuthFailure } from '../../../main/connectors/netvisor/authFailure';
 import { parseEnvelope } from '../../../main/connectors/netvisor/envelope';
 import { authHeaders } from '../../../main/connectors/netvisor/headers';
-import { legacySha256Mac } from '../../../main/connectors/netvisor/mac';
+import { createHash } from 'node:crypto';
+import { hmacSha256Mac, legacySha256Mac } from '../../../main/connectors/netvisor/mac';
 import { LocalSigner } from '../../../main/connectors/netvisor/signer';
 import { startNetvisorSimulator, type NetvisorSimulator } from '../../../main/connectors/netvisor/sandbox';
 import { scenario } from './helpers';
@@ -87,6 +88,91 @@ describe('Netvisor simulator', () => {
   it('rejects a timestamp outside the window', async () => {
     const { body } = await signedGet({ nowMs: Date.now() - 10 * 60_000 });
     expect(statusOf(body)).toBe('AUTHENTICATION_FAILED :: The timestamp is outside the allowed time window');
+  });
+
+  it('with HMACSHA256 checks the Timestamp header too: a stale Timestamp beside a fresh TimestampUnix is refused', async () => {
+    const { credentials } = scenario(simulator, 'healthy');
+    const now = Date.now();
+    // Signed correctly over a Timestamp ten minutes old and today's TimestampUnix: only freshness can fail.
+    const { body } = await signedGet({
+      nowMs: now - 10 * 60_000,
+      edit: (h) => {
+        h['X-Netvisor-Authentication-TimestampUnix'] = String(Math.floor(now / 1000));
+        h['X-Netvisor-Authentication-MAC'] = hmacSha256Mac({
+          url: `${simulator.url}/accountlist.nv`,
+          sender: h['X-Netvisor-Authentication-Sender']!,
+          customerId: credentials.customerId,
+          timestamp: h['X-Netvisor-Authentication-Timestamp']!,
+          language: 'EN',
+          organisationId: credentials.businessId,
+          transactionId: h['X-Netvisor-Authentication-TransactionId']!,
+          timestampUnix: h['X-Netvisor-Authentication-TimestampUnix']!,
+          customerKey: credentials.customerKey,
+          partnerKey: simulator.partner.partnerKey,
+        });
+      },
+    });
+    expect(statusOf(body)).toBe('AUTHENTICATION_FAILED :: The timestamp is outside the allowed time window');
+  });
+
+  it('accepts the legacy MD5 scheme: MD5 of the SHA256 message (no TimestampUnix, no key), with or without the algorithm header', async () => {
+    const { credentials } = scenario(simulator, 'healthy');
+    const md5Of = (h: Record<string, string>) =>
+      createHash('md5')
+        .update(
+          [
+            `${simulator.url}/accountlist.nv`,
+            h['X-Netvisor-Authentication-Sender'],
+            credentials.customerId,
+            h['X-Netvisor-Authentication-Timestamp'],
+            'EN',
+            credentials.businessId,
+            h['X-Netvisor-Authentication-TransactionId'],
+            credentials.customerKey,
+            simulator.partner.partnerKey,
+          ].join('&'),
+          'latin1',
+        )
+        .digest('hex');
+    const named = await signedGet({
+      edit: (h) => {
+        h['X-Netvisor-Authentication-MACHashCalculationAlgorithm'] = 'MD5';
+        delete h['X-Netvisor-Authentication-TimestampUnix'];
+        h['X-Netvisor-Authentication-MAC'] = md5Of(h);
+      },
+    });
+    expect(statusOf(named.body)).toBe('OK');
+    // The oldest clients sent no algorithm header at all and signed with MD5.
+    const unnamed = await signedGet({
+      edit: (h) => {
+        delete h['X-Netvisor-Authentication-MACHashCalculationAlgorithm'];
+        delete h['X-Netvisor-Authentication-TimestampUnix'];
+        h['X-Netvisor-Authentication-MAC'] = md5Of(h);
+      },
+    });
+    expect(statusOf(unnamed.body)).toBe('OK');
+    // An MD5 MAC under the SHA256 name is refused: the name decides the scheme.
+    const mislabelled = await signedGet({
+      edit: (h) => {
+        h['X-Netvisor-Authentication-MACHashCalculationAlgorithm'] = 'SHA256';
+        h['X-Netvisor-Authentication-MAC'] = md5Of(h);
+      },
+    });
+    expect(statusOf(mislabelled.body)).toMatch(/^AUTHENTICATION_FAILED :: Integration keys are not valid/);
+    // A stale Timestamp is refused in MD5 mode too.
+    const stale = await signedGet({
+      nowMs: Date.now() - 10 * 60_000,
+      edit: (h) => {
+        h['X-Netvisor-Authentication-MACHashCalculationAlgorithm'] = 'MD5';
+        h['X-Netvisor-Authentication-MAC'] = md5Of(h);
+      },
+    });
+    expect(statusOf(stale.body)).toBe('AUTHENTICATION_FAILED :: The timestamp is outside the allowed time window');
+  });
+
+  it('refuses an algorithm it does not know, naming the header', async () => {
+    const { body } = await signedGet({ edit: (h) => void (h['X-Netvisor-Authentication-MACHashCalculationAlgorithm'] = 'SHA1') });
+    expect(statusOf(body)).toMatch(/^AUTHENTICATION_FAILED :: .*X-Netvisor-Authentication-MACHashCalculationAlgorithm/);
   });
 
   it('rejects an unknown partner in Finnish, as the real fixture does', async () => {

@@ -1,6 +1,7 @@
 /**
- * Customer, vendor and invoice reads. Customer and invoice lists follow public Netvisor fixtures; the
- * getvendor.nv answer shape is not published and is UNCERTAIN (element names follow the customer list).
+ * Customer, vendor and invoice reads. Customer and invoice lists follow public Netvisor fixtures; getvendor.nv
+ * follows Netvisor's "Get vendor" response table and a public client's parser: each vendor nests its data in
+ * VendorBaseInformation, VendorContactDetails and VendorAdditionalInformation.
  */
 import { dateRange, isoDate, spreadDays } from './dates';
 import type { ResourceHandler } from './fixturesAccounting';
@@ -17,6 +18,9 @@ const VENDORS: ReadonlyArray<readonly [key: number, name: string, code: string, 
   [302, 'Delta Palvelut Oy', 'DELTA', '1587401-8'],
 ];
 
+/** Netvisor pages getvendor.nv in groups of 500 (`page`); the sandbox has fewer, so page 1 holds them all. */
+const VENDOR_PAGE_SIZE = 500;
+
 const customerList: ResourceHandler = (_query, _company, _now) => ({
   ok: true,
   data: [
@@ -27,14 +31,51 @@ const customerList: ResourceHandler = (_query, _company, _now) => ({
   ],
 });
 
-const vendors: ResourceHandler = () => ({
-  ok: true,
-  data: [
-    el('Vendors', VENDORS.map(([key, name, code, businessId]) =>
-      el('Vendor', [el('NetvisorKey', String(key)), el('Code', code), el('Name', name), el('OrganizationId', businessId), el('IsActive', '1')]),
-    )),
-  ],
-});
+const vendor = ([key, name, code, businessId]: (typeof VENDORS)[number]) =>
+  el('Vendor', [
+    el('NetvisorKey', String(key)),
+    el('VendorBaseInformation', [
+      el('Code', code),
+      el('Name', name),
+      el('Address', 'Toimittajakatu 1'),
+      el('PostCode', '00100'),
+      el('City', 'Helsinki'),
+      el('Country', 'FI', { type: 'ISO-3166' }),
+      el('OrganizationId', businessId),
+      el('GroupName', 'Kotimaiset'),
+      el('VendorBankAccounts', [
+        el('VendorDomesticBankAccounts', [el('VendorDomesticBankAccount', [el('NetvisorKey', String(key * 10)), el('IBAN', 'FI2112345600000785'), el('BankName', 'Demo Pankki'), el('IsDefault', '1')])]),
+      ]),
+    ]),
+    el('VendorContactDetails', [el('PhoneNumber', '+358 9 123 4567'), el('Email', `laskut@${code.toLowerCase()}.example`), el('ContactPersonName', 'Maija Meikäläinen')]),
+    // UNCERTAIN: IsPartialVatReducedPrivileged is how a public client reads the response; the import
+    // resource vendor.nv spells it IsPartialVatReducePrivileged.
+    el('VendorAdditionalInformation', [el('DefaultVatPercent', '25,5'), el('IsPartialVatReducedPrivileged', '0'), el('PaymentTerm', '14')]),
+  ]);
+
+/**
+ * `netvisorkey` answers one vendor under a <Vendor> root; `netvisorkeylist`, `changedsince` or nothing answer
+ * a <Vendors> list (empty when nothing changed), as Netvisor's parameter table says.
+ */
+const vendors: ResourceHandler = (query) => {
+  const one = query.get('netvisorkey');
+  if (one !== null) {
+    const found = VENDORS.find(([key]) => String(key) === one.trim());
+    return found ? { ok: true, data: [vendor(found)] } : { ok: false, invalid: `Data form incorrect:. Vendor not found with Netvisor identifier: ${one}` };
+  }
+  const list = query.get('netvisorkeylist');
+  const page = query.get('page');
+  if (page !== null && !/^[1-9]\d{0,6}$/.test(page)) return { ok: false, invalid: 'Data form incorrect:. Parameter page must be a positive integer' };
+  let rows = VENDORS;
+  if (list !== null) {
+    const keys = list.split(',').map((key) => key.trim());
+    const missing = keys.find((key) => !VENDORS.some(([candidate]) => String(candidate) === key));
+    if (missing !== undefined) return { ok: false, invalid: `Data form incorrect:. Vendor not found with Netvisor identifier: ${missing}` };
+    rows = VENDORS.filter(([key]) => keys.includes(String(key)));
+  }
+  const from = (Number(page ?? '1') - 1) * VENDOR_PAGE_SIZE;
+  return { ok: true, data: [el('Vendors', rows.slice(from, from + VENDOR_PAGE_SIZE).map(vendor))] };
+};
 
 const salesInvoices: ResourceHandler = (query, _company, nowMs) => {
   const range = dateRange(query, 'begininvoicedate', 'endinvoicedate', nowMs, 30);

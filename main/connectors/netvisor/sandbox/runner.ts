@@ -5,19 +5,11 @@
  * A data source with no address to read from falls back to the timed default runner.
  */
 import { createDefaultRunner, type InitialRunRunner } from '../../../sandbox/exopen';
-import { NetvisorApiError } from '../errors';
+import { NetvisorApiError, NetvisorParseError } from '../errors';
 import { NetvisorClient } from '../client';
-import type { XmlValue } from '../envelope';
+import { countRecords } from '../records';
 import { NETVISOR_RESOURCES } from '../resources';
 import { LocalSigner } from '../signer';
-
-/** The number of records in a parsed reply: the longest list anywhere in it (0 for an empty reply). */
-export function countRecords(value: XmlValue | undefined): number {
-  if (value === undefined || typeof value === 'string') return 0;
-  if (Array.isArray(value)) return Math.max(value.length, ...value.map(countRecords));
-  const children = Object.values(value as Record<string, XmlValue>);
-  return children.length === 0 ? 0 : Math.max(1, ...children.map(countRecords));
-}
 
 /** Netvisor data sources' initial run, read from the simulator at `sandboxUrl` with its partner key. */
 export function netvisorRunner(sandboxUrl: string, partner: { readonly partnerId: string; readonly partnerKey: string }): InitialRunRunner {
@@ -38,8 +30,12 @@ export function netvisorRunner(sandboxUrl: string, partner: { readonly partnerId
       report({ resource: resource.path, status: 'running' });
       try {
         const reply = await client.get(resource.path, resource.probe(new Date()), { signal });
-        report({ resource: resource.path, status: 'done', rows: countRecords(reply.data) });
+        report({ resource: resource.path, status: 'done', rows: countRecords(resource, reply.data, reply.httpStatus) });
       } catch (error) {
+        if (error instanceof NetvisorParseError) {
+          report({ resource: resource.path, status: 'failed', error: { message: `Netvisor's answer could not be read: ${error.detail}`, code: error.problem } });
+          continue;
+        }
         if (!(error instanceof NetvisorApiError)) throw error;
         report({ resource: resource.path, status: 'failed', error: { message: `${error.vendorCode} :: ${error.text}`, code: error.vendorCode } });
       }

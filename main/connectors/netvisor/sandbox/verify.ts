@@ -50,11 +50,32 @@ interface MacParts {
   readonly partnerKey: string;
 }
 
-function expectedMac(algorithm: 'HMACSHA256' | 'SHA256', parts: MacParts): string {
+type Algorithm = 'HMACSHA256' | 'SHA256' | 'MD5';
+
+/**
+ * The MAC each scheme expects. HMACSHA256 (current): HMAC-SHA256 keyed `CustomerKey&PartnerKey` over the
+ * fields, TimestampUnix and both keys. The legacy schemes SHA256 and MD5 hash the same `&`-joined message
+ * without TimestampUnix and without a key (public clients: the official VB client and others for SHA256, a
+ * Python client's `md5_hash` and its test for MD5). All are lower-case hex; comparison ignores case.
+ */
+function expectedMac(algorithm: Algorithm, parts: MacParts): string {
   const base = [parts.url, ...parts.fields];
-  if (algorithm === 'SHA256') return createHash('sha256').update(Buffer.from([...base, parts.customerKey, parts.partnerKey].join('&'), 'latin1')).digest('hex');
+  if (algorithm !== 'HMACSHA256') {
+    const legacy = Buffer.from([...base, parts.customerKey, parts.partnerKey].join('&'), 'latin1');
+    return createHash(algorithm === 'MD5' ? 'md5' : 'sha256').update(legacy).digest('hex');
+  }
   const message = [...base, parts.timestampUnix ?? '', parts.customerKey, parts.partnerKey].join('&');
   return createHmac('sha256', Buffer.from(`${parts.customerKey}&${parts.partnerKey}`, 'latin1')).update(Buffer.from(message, 'latin1')).digest('hex');
+}
+
+/**
+ * The algorithm a request names. Without the header: UNCERTAIN what Netvisor assumes; the oldest clients sent
+ * none and signed with MD5, later ones with SHA256, so the MAC's length decides (32 hex digits = MD5).
+ */
+function algorithmOf(headers: IncomingHttpHeaders): Algorithm | undefined {
+  const named = header(headers, 'authentication-machashcalculationalgorithm')?.toUpperCase();
+  if (named === undefined) return header(headers, 'authentication-mac')?.length === 32 ? 'MD5' : 'SHA256';
+  return named === 'HMACSHA256' || named === 'SHA256' || named === 'MD5' ? named : undefined;
 }
 
 /** URLs a confused client may have signed instead of the one it sent (proxy rewrites, encoding). */
@@ -79,9 +100,8 @@ export function verify(headers: IncomingHttpHeaders, rawUrl: string, state: Simu
   const missing = REQUIRED.find((name) => header(headers, name) === undefined);
   if (missing) return fail('AUTHENTICATION_FAILED', TEXTS.missingHeader(language, `X-Netvisor-${missing}`));
   if (!['FI', 'EN', 'SE'].includes(languageHeader ?? '')) return fail('AUTHENTICATION_FAILED', TEXTS.missingHeader(language, 'X-Netvisor-Interface-Language'));
-  // Older clients send no algorithm header; UNCERTAIN that Netvisor then assumes SHA256.
-  const algorithm = (header(headers, 'authentication-machashcalculationalgorithm') ?? 'SHA256').toUpperCase();
-  if (algorithm !== 'HMACSHA256' && algorithm !== 'SHA256') return fail('AUTHENTICATION_FAILED', TEXTS.missingHeader(language, 'X-Netvisor-Authentication-MACHashCalculationAlgorithm'));
+  const algorithm = algorithmOf(headers);
+  if (!algorithm) return fail('AUTHENTICATION_FAILED', TEXTS.missingHeader(language, 'X-Netvisor-Authentication-MACHashCalculationAlgorithm'));
   const timestampUnix = header(headers, 'authentication-timestampunix');
   if (algorithm === 'HMACSHA256' && !/^\d{9,11}$/.test(timestampUnix ?? '')) return fail('AUTHENTICATION_FAILED', TEXTS.missingHeader(language, 'X-Netvisor-Authentication-TimestampUnix'));
 
@@ -92,9 +112,12 @@ export function verify(headers: IncomingHttpHeaders, rawUrl: string, state: Simu
   }
   if (!customer) return fail('AUTHENTICATION_FAILED', TEXTS.wrongKeys(language));
 
+  // Every time stamp the request carries must be fresh: Timestamp always, TimestampUnix too with HMACSHA256.
+  // Checking only one would let a replay keep a stale Timestamp (it is signed, but never looked at).
   const timestamp = header(headers, 'authentication-timestamp')!;
-  const sentAt = algorithm === 'HMACSHA256' ? Number(timestampUnix) * 1000 : parseTimestamp(timestamp);
-  if (parseTimestamp(timestamp) === undefined || sentAt === undefined || Math.abs(now() + customer.clockOffsetMs - sentAt) > TIMESTAMP_WINDOW_MS) {
+  const stamps = [parseTimestamp(timestamp), ...(algorithm === 'HMACSHA256' ? [Number(timestampUnix) * 1000] : [])];
+  const serverNow = now() + customer.clockOffsetMs;
+  if (stamps.some((sentAt) => sentAt === undefined || Math.abs(serverNow - sentAt) > TIMESTAMP_WINDOW_MS)) {
     return fail('AUTHENTICATION_FAILED', TEXTS.timestamp(language), customer);
   }
 
@@ -103,12 +126,11 @@ export function verify(headers: IncomingHttpHeaders, rawUrl: string, state: Simu
   const fields = [header(headers, 'authentication-sender')!, customerId, timestamp, languageHeader!, organisationId, transactionId];
   const parts = { url: rawUrl, fields, ...(timestampUnix ? { timestampUnix } : {}), customerKey: customer.customerKey, partnerKey: partner.partnerKey };
   const mac = header(headers, 'authentication-mac')!;
-  const mode = algorithm as 'HMACSHA256' | 'SHA256';
-  if (!sameHex(mac, expectedMac(mode, parts))) {
-    const signedOtherUrl = urlVariants(rawUrl).some((url) => sameHex(mac, expectedMac(mode, { ...parts, url })));
+  if (!sameHex(mac, expectedMac(algorithm, parts))) {
+    const signedOtherUrl = urlVariants(rawUrl).some((url) => sameHex(mac, expectedMac(algorithm, { ...parts, url })));
     if (!signedOtherUrl) return fail('AUTHENTICATION_FAILED', TEXTS.wrongKeys(language), customer);
     const echoed = [rawUrl, ...fields, 'YOUR_PRIVATE_KEY_HERE'].join('&');
-    return fail('AUTHENTICATION_FAILED', TEXTS.uriMismatch(language, echoed, expectedMac(mode, parts).toUpperCase()), customer);
+    return fail('AUTHENTICATION_FAILED', TEXTS.uriMismatch(language, echoed, expectedMac(algorithm, parts).toUpperCase()), customer);
   }
   if (!state.rememberTransaction(partner.partnerId, transactionId)) return fail('REQUEST_NOT_UNIQUE', TEXTS.notUnique(language), customer);
 

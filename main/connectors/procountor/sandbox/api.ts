@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ENDPOINTS, status } from './endpoints';
+import { undefinedParameter } from './queryParams';
 import { sendErrors, sendJson } from './respond';
 import type { SimulatorState } from './state';
 import { TEXTS } from './texts';
@@ -43,6 +44,8 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, path:
   const handler = ENDPOINTS[path];
   if (!handler) return sendErrors(res, 404, TEXTS.notFound(`/${path}`));
   if (req.method !== 'GET') return sendErrors(res, 405, TEXTS.readOnly);
+  const unknown = undefinedParameter(path, query);
+  if (unknown !== undefined) return sendErrors(res, 400, TEXTS.unknownParameter(unknown, `/${path}`), unknown);
   const answer = handler(user, query, state.clock());
   if (!answer.ok) return sendErrors(res, answer.status, answer.message, answer.field ?? '');
   return sendJson(res, 200, answer.body);

@@ -76,12 +76,16 @@ export function invoices(type: Invoice['type'], todayMs: number, count: number):
   });
 }
 
+/**
+ * Products as Procountor's OpenAPI (26.04) describes `Product`: `type`, `name`, `discount`, `price`, `active`
+ * and `currency` are required; `unit` is one of its enum values.
+ */
 export const PRODUCTS = [
-  { id: 701, type: 'SALES', name: 'Konsultointi', code: 'KONS', unit: 'HOUR', discount: 0, price: 120, vat: 25.5, active: true },
-  { id: 702, type: 'SALES', name: 'Ylläpitosopimus', code: 'YLL', unit: 'MONTH', discount: 0, price: 450, vat: 25.5, active: true },
-  { id: 703, type: 'SALES', name: 'Koulutus', code: 'KOUL', unit: 'DAY', discount: 10, price: 980, vat: 25.5, active: true },
-  { id: 704, type: 'PURCHASE', name: 'Toimistotarvikkeet', code: 'TARV', unit: 'PIECE', discount: 0, price: 35, vat: 25.5, active: true },
-  { id: 705, type: 'PURCHASE', name: 'Pilvipalvelu', code: 'PILVI', unit: 'MONTH', discount: 0, price: 89, vat: 25.5, active: false },
+  { id: 701, type: 'SALES', name: 'Konsultointi', code: 'KONS', unit: 'HOUR', discount: 0, price: 120, vat: 25.5, active: true, currency: 'EUR' },
+  { id: 702, type: 'SALES', name: 'Ylläpitosopimus', code: 'YLL', unit: 'MONTH', discount: 0, price: 450, vat: 25.5, active: true, currency: 'EUR' },
+  { id: 703, type: 'SALES', name: 'Koulutus', code: 'KOUL', unit: 'DAY', discount: 10, price: 980, vat: 25.5, active: true, currency: 'EUR' },
+  { id: 704, type: 'PURCHASE', name: 'Toimistotarvikkeet', code: 'TARV', unit: 'PIECE', discount: 0, price: 35, vat: 25.5, active: true, currency: 'EUR' },
+  { id: 705, type: 'PURCHASE', name: 'Pilvipalvelu', code: 'PILVI', unit: 'MONTH', discount: 0, price: 89, vat: 25.5, active: false, currency: 'EUR' },
 ] as const;
 
 /** Invoice images attached to the newest invoices. */

@@ -14,6 +14,8 @@ export const TEXTS = {
   notFound: (path: string) => `Resource not found: ${path}`,
   readOnly: 'The Exopen Connect sandbox only simulates reads (GET)',
   invalidDate: 'Invalid date, expected yyyy-MM-dd',
+  // Invented (UNCERTAIN, see queryParams.ts): names the parameter and the endpoint.
+  unknownParameter: (name: string, path: string) => `Unknown query parameter '${name}' for GET ${path}`,
   oauth: {
     grantType: 'Only grant_type=client_credentials is supported for API keys',
     noKey: 'api_key is required',
