@@ -15,6 +15,9 @@ npm ci --no-audit --no-fund --loglevel=error
 echo "== build"; node scripts/build.mjs
 echo "== typecheck"; npx tsc -p tsconfig.json --noEmit
 echo "== lint"; npx eslint .
+# Electronegativity over main/, preload/, renderer/: fails on any finding or parse error; reviewed exceptions
+# are in security/eng-allowlist.json (anchors-security-reliability §9 #1).
+echo "== electronegativity"; node scripts/electronegativity.mjs
 
 results=.tmp/test-results
 rm -rf "$results" && mkdir -p "$results"
