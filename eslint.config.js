@@ -159,6 +159,8 @@ export default defineConfig(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
     },
   },
+  // CommonJS files (electron-builder's hooks) load their modules with require().
+  { files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   // React's rules of hooks in the renderer, and effects/callbacks that list every value they use.
   {
     files: ['renderer/**/*.{ts,tsx}'],
