@@ -9,7 +9,8 @@
  *   - inside main/, each layer imports only the layers below it (the blocks after "Main-process code"): connector
  *     code, a system's sandbox/ folder, its system.ts wiring, registry.ts, platform, diagnose, sandbox, exopen,
  *     auth, services. tests/unit/architecture.test.ts checks that no loop is left between the folders.
- * typescript-eslint's recommended set (syntax only, not type-checked, so it stays fast) does the rest.
+ * typescript-eslint's recommended set (syntax only, not type-checked, so it stays fast) does the rest, with
+ * eslint-plugin-react-hooks' rules-of-hooks and exhaustive-deps (both errors) in the renderer.
  *
  * `no-restricted-imports` sees static imports and re-exports (`import type` too) but not `import('…')`
  * expressions nor `import('…')` types, so every block's restrictions are mirrored as `no-restricted-syntax`
@@ -20,6 +21,7 @@
  */
 import { builtinModules } from 'node:module';
 import { defineConfig } from 'eslint/config';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const ELECTRON = { name: 'electron', message: "Only main/electron/** and preload/index.ts talk to Electron; go through the bridge or a port." };
@@ -156,6 +158,14 @@ export default defineConfig(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
     },
+  },
+  // CommonJS files (electron-builder's hooks) load their modules with require().
+  { files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  // React's rules of hooks in the renderer, and effects/callbacks that list every value they use.
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   // Everywhere: no Electron.
   layer({ paths: MAIN_PATHS }),

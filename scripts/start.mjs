@@ -1,14 +1,37 @@
 #!/usr/bin/env node
 /**
- * `npm start`: builds, then runs the desktop app in Electron when its runtime is present; otherwise says so
- * and serves the same assistant to the browser from 127.0.0.1 (sandbox mode unless EXOPEN_BACKEND_URL).
+ * `npm start`, the README's start command, from a fresh clone: installs what it needs (scripts/ensure-deps.mjs:
+ * the Debian packages keytar's build needs when root, otherwise the line to install them; `npm ci` when
+ * node_modules is missing or stale), builds, then runs the desktop app in Electron when its runtime is
+ * present; otherwise says so and serves the same assistant to the browser from 127.0.0.1 (sandbox mode
+ * unless EXOPEN_BACKEND_URL). Node built-ins only until `npm ci` has run.
+ * A keytar that did not build never stops the start: the assistant then keeps secrets for the session only
+ * and says so (here, and in its window).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureDebianPackages, ensureNodeModules, keytarBuilt, START_PACKAGES } from './ensure-deps.mjs';
 
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
 const require = createRequire(import.meta.url);
 const run = (cmd, args, opts = {}) => spawnSync(cmd, args, { stdio: 'inherit', ...opts });
+
+const packages = ensureDebianPackages(START_PACKAGES, {
+  why: 'keytar, the OS keychain support, is built from source with them; without them secrets are kept for the session only',
+});
+// An earlier install without these packages left keytar out; now that they are here it can build.
+const force = packages === 'installed' && existsSync(join(root, 'node_modules')) && !keytarBuilt(root) ? 'keytar can be built now' : undefined;
+if (!ensureNodeModules(root, { force })) process.exit(1);
+if (!keytarBuilt(root)) {
+  console.log(
+    'keytar (the OS keychain support) did not build here, so secrets will be kept only until the assistant closes.\n' +
+      `To keep them in the keychain: apt-get install ${START_PACKAGES.join(' ')}, then npm ci && npm start.`,
+  );
+}
 
 if (process.env.EXOPEN_SKIP_BUILD !== '1') {
   const build = run(process.execPath, ['scripts/build.mjs']);

@@ -5,21 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(chromium xvfb gnome-keyring libsecret-1-dev dbus-x11)
-missing=()
-for pkg in "${APT_PACKAGES[@]}"; do
-  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
-done
-if ((${#missing[@]})); then
-  if [[ $(id -u) -eq 0 ]]; then
-    echo "== installing Debian packages: ${missing[*]}"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-  else
-    echo "Missing Debian packages: ${missing[*]} (run: sudo apt-get install ${missing[*]})" >&2
-    exit 1
-  fi
-fi
+# The Debian packages (scripts/ensure-deps.mjs, shared with `npm start`): installed when root, otherwise it
+# prints the apt-get line and the suite stops here.
+node scripts/ensure-deps.mjs test
 
 echo "== npm ci"
 npm ci --no-audit --no-fund --loglevel=error
@@ -27,6 +15,9 @@ npm ci --no-audit --no-fund --loglevel=error
 echo "== build"; node scripts/build.mjs
 echo "== typecheck"; npx tsc -p tsconfig.json --noEmit
 echo "== lint"; npx eslint .
+# Electronegativity over main/, preload/, renderer/: fails on any finding or parse error; reviewed exceptions
+# are in security/eng-allowlist.json (anchors-security-reliability §9 #1).
+echo "== electronegativity"; node scripts/electronegativity.mjs
 
 results=.tmp/test-results
 rm -rf "$results" && mkdir -p "$results"

@@ -113,8 +113,10 @@ export async function authorize(input: AuthorizeInput): Promise<StoredTokens> {
     let waited = false;
     let callback: ReceivedCallback;
     try {
+      // reviewed: the URL is the issuer's own authorization endpoint (openid-client from its discovery document),
+      // and the runtime's opener refuses any other origin (services/runtime.ts, E_LINK_NOT_ALLOWED).
       const opened = Promise.resolve()
-        .then(() => input.openExternal(url.href))
+        .then(() => input.openExternal(url.href)) // eng-disable OPEN_EXTERNAL_JS_CHECK
         .catch((error: unknown) => {
           // After a timeout or cancel nobody awaits this any more; the late failure still goes to the log.
           if (waited) log.warn('the browser failed to open after the sign-in had ended', { error });

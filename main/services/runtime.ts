@@ -145,7 +145,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     'status.get': ({ dataSourceId }) => handoff.status(dataSourceId),
     'links.open': async ({ url }) => {
       if (!isAllowedExternalUrl(url)) throw new AppError('E_LINK_NOT_ALLOWED', 'That link is not on the list of pages the assistant opens.');
-      await options.openExternal(url);
+      // reviewed: allowlisted https URLs only (the line above); the Electron host's opener checks again.
+      await options.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK
       return { opened: true };
     },
     ...createDiagnoseHandlers({ ctx: connectorContext, connectors, drafts, vault, checks, events, expectedCompanies, printToPdf: options.printToPdf, ...(sandbox ? { scenarios: sandbox.scenarios } : {}) }),

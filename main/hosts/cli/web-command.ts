@@ -43,6 +43,9 @@ export function registerWebCommand(program: Command): void {
       });
       const host = await startWebHost({ runtime, rendererDir, port: Number(options.port) });
       process.stdout.write(`Exopen Connect is running at:\n  ${host.url}\n(only this link works; it is valid until you stop the assistant)\n`);
+      // The same plain notice the window shows, for whoever started us from a terminal (e.g. keytar did not build).
+      const { secretBackend } = await runtime.handlers['app.info']({});
+      if (secretBackend.kind === 'memory') process.stdout.write(`Secrets: ${secretBackend.reason}\n`);
       if (options.open) openBrowser(host.url);
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);

@@ -260,3 +260,23 @@ describe('eslint: only the renderer store calls the bridge', () => {
     expect(await flagged('renderer/src/bridge.ts', code)).toBe(false);
   });
 });
+
+describe('React hooks in the renderer', () => {
+  const BAD = [
+    "import { useEffect, useState } from 'react';",
+    'export function Probe({ on, id }: { on: boolean; id: string }) {',
+    '  if (on) useState(0);',
+    '  useEffect(() => {',
+    '    document.title = id;',
+    '  }, []);',
+    '  return null;',
+    '}',
+    '',
+  ].join('\n');
+
+  it('refuses a conditional hook and an effect missing a dependency', async () => {
+    const ids = await ruleIds('renderer/src/components/Probe.tsx', BAD);
+    expect(ids).toContain('react-hooks/rules-of-hooks');
+    expect(ids).toContain('react-hooks/exhaustive-deps');
+  });
+});

@@ -46,6 +46,7 @@ describe('createPdfPrinter', () => {
     expect(preferences).toMatchObject({
       sandbox: true,
       contextIsolation: true,
+      disableBlinkFeatures: 'Auxclick',
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
       nodeIntegrationInSubFrames: false,

@@ -20,6 +20,7 @@ describe('createMainWindow', () => {
       preload: PRELOAD,
       sandbox: true,
       contextIsolation: true,
+      disableBlinkFeatures: 'Auxclick',
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
       nodeIntegrationInSubFrames: false,
