@@ -110,12 +110,13 @@ export function registerWebCommand(program: Command): void {
       }
 
       const minutes = Math.round(LINK_TTL_MS / 60_000);
-      const printLink = () =>
+      const link = (heading: string) =>
         process.stdout.write(
-          `Exopen Connect is running at:\n  ${host.newLink().url}\n` +
+          `${heading}\n  ${host.newLink().url}\n` +
             `(this link opens the assistant once, within ${minutes} minutes; ${interactive ? 'press Enter here for a new one' : 'restart the assistant for a new one'})\n`,
         );
-      printLink();
+      link('Exopen Connect is running at:');
+      const printLink = () => link('A new link:');
 
       let launcher: Launcher | undefined;
       const cleanUp = () => launcher?.dispose();
