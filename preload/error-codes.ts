@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   // The renderer's own: never sent by main
   'E_TRANSPORT', // renderer/src/webTransport.ts: no answer from the web host, or not an envelope
   'E_UNEXPECTED', // a failure in the renderer that is not a bridge error (store/api.ts toUiError)
+  'E_WEB_SESSION', // renderer/src/webTransport.ts: this browser tab has no web-host session (new tab, restarted host)
 
   // Systems and drafts (services/drafts.ts, draft-handlers.ts, account.ts; the renderer's setupLaunch.ts)
   'E_UNKNOWN_SYSTEM',

@@ -49,6 +49,7 @@ export const ERROR_MEANINGS: { readonly [Code in ErrorCode]: ErrorMeaning } = {
   // The renderer's own
   E_TRANSPORT: UNREACHABLE,
   E_UNEXPECTED: titled(INTERNAL),
+  E_WEB_SESSION: titled(PROBLEM),
   // Systems and drafts
   E_UNKNOWN_SYSTEM: PROBLEM,
   E_NO_DRAFT: titled(PROBLEM),

@@ -1,31 +1,56 @@
 /**
  * The web host: the same renderer and services over loopback HTTP. The bridge is `POST /api/invoke/<call>`
  * (JSON in, {ok,value|error} envelope out, validated exactly as Electron's IPC is) and server-sent events on
- * `GET /api/events`. Binds 127.0.0.1 only; see guard.ts for who may talk to it.
+ * `GET /api/events`. Binds 127.0.0.1 only; see guard.ts for who may talk to it and how a one-time link
+ * becomes a tab's session.
  */
-import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { createLogger } from '../../platform/log';
 import { dispatchCall } from '../../services/dispatch';
 import type { Runtime } from '../../services/runtime';
-import { createGuard } from './guard';
+import { createGuard, LINK_TTL_MS, SESSION_META } from './guard';
 import { SECURITY_HEADERS, serveStatic } from './static';
 
 const MAX_BODY = 1024 * 1024;
 
-export interface WebHost {
-  /** The link to open: carries the one-time token that becomes the session cookie. */
+/** What to do for a new link, said on the page a used or expired link answers. Hosts may say it better. */
+export const DEFAULT_NEW_LINK_HINT = 'Stop the assistant (Ctrl+C in its terminal) and start it again: it prints a new link.';
+
+export interface OneTimeLink {
+  /** `http://127.0.0.1:<port>/?code=…`: opens the assistant once, until `expiresAt`. */
   readonly url: string;
+  readonly expiresAt: number;
+  /** Resolves when the link is used (not when it expires: nothing happens then). */
+  readonly used: Promise<void>;
+}
+
+export interface WebHost {
   readonly origin: string;
+  /** A new one-time link (see guard.ts). */
+  newLink(): OneTimeLink;
   close(): Promise<void>;
 }
 
-export async function startWebHost(options: { runtime: Runtime; rendererDir: string; port?: number }): Promise<WebHost> {
+export interface WebHostOptions {
+  readonly runtime: Runtime;
+  readonly rendererDir: string;
+  readonly port?: number;
+  /** The clock links expire by (tests inject one). */
+  readonly now?: () => number;
+  readonly linkTtlMs?: number;
+  /** One sentence on how to get a new link, shown when a link was used or has expired. */
+  readonly newLinkHint?: string;
+}
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const log = createLogger('web-host');
-  const token = randomBytes(32).toString('hex');
   let port = 0;
-  const guard = createGuard(token, () => port);
+  const linkTtlMs = options.linkTtlMs ?? LINK_TTL_MS;
+  const guard = createGuard(() => port, { linkTtlMs, ...(options.now ? { now: options.now } : {}) });
+  const newLinkHint = options.newLinkHint ?? DEFAULT_NEW_LINK_HINT;
   const streams = new Set<ServerResponse>();
 
   const server = createServer((req, res) => {
@@ -58,14 +83,19 @@ export async function startWebHost(options: { runtime: Runtime; rendererDir: str
     }
 
     if (req.method !== 'GET') return void res.writeHead(405, SECURITY_HEADERS).end();
-    if (guard.tokenOk(url.searchParams.get('token') ?? undefined)) {
-      return void res.writeHead(302, { ...SECURITY_HEADERS, 'Set-Cookie': guard.sessionCookie(), Location: '/' }).end();
+    const code = url.pathname === '/' ? url.searchParams.get('code') : null;
+    if (code !== null) {
+      const redeemed = guard.redeem(code, req);
+      if (!redeemed.ok) {
+        log.info('a link was refused', { reason: redeemed.reason });
+        return void res.writeHead(redeemed.reason === 'unknown' ? 401 : 410, HTML_HEADERS).end(refusalPage(redeemed.reason, newLinkHint, linkTtlMs));
+      }
+      // The page carries this tab's secret; the browser keeps it in the tab's sessionStorage (webTransport.ts).
+      const index = await readFile(join(options.rendererDir, 'index.html'), 'utf8');
+      const headers = { ...HTML_HEADERS, ...(redeemed.setCookie ? { 'Set-Cookie': redeemed.setCookie } : {}) };
+      return void res.writeHead(200, headers).end(withSessionMeta(index, redeemed.secret));
     }
-    if (!guard.sessionOk(req)) {
-      return void res
-        .writeHead(401, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' })
-        .end('Exopen Connect: open the link printed in the terminal that started the assistant.');
-    }
+    if (!guard.pageOk(req)) return void res.writeHead(401, HTML_HEADERS).end(refusalPage('unknown', newLinkHint, linkTtlMs));
     return serveStatic(options.rendererDir, url.pathname, res);
   }
 
@@ -93,10 +123,16 @@ export async function startWebHost(options: { runtime: Runtime; rendererDir: str
   log.info('web host listening', { origin });
 
   return {
-    url: `${origin}/?token=${token}`,
     origin,
+    newLink() {
+      let markUsed: () => void = () => undefined;
+      const used = new Promise<void>((resolve) => (markUsed = resolve));
+      const { code, expiresAt } = guard.mintLink(() => markUsed());
+      return { url: `${origin}/?code=${code}`, expiresAt, used };
+    },
     close: () =>
       new Promise<void>((resolve) => {
+        guard.revokeLinks();
         for (const stream of streams) stream.end();
         server.closeAllConnections();
         server.close(() => resolve());
@@ -117,4 +153,33 @@ async function readJson(req: IncomingMessage): Promise<{ ok: true; value: unknow
   } catch {
     return { ok: false, reason: 'request body is not JSON' };
   }
+}
+
+const HTML_HEADERS = { ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8' } as const;
+
+/** The app's page with this tab's secret in a `<meta>` (no script: the CSP allows none inline). */
+function withSessionMeta(index: string, secret: string): string {
+  const meta = `<meta name="${SESSION_META}" content="${secret}">`;
+  const head = /<head[^>]*>/i.exec(index);
+  if (head) return index.slice(0, head.index + head[0].length) + meta + index.slice(head.index + head[0].length);
+  const doctype = /^<!doctype html>/i.exec(index);
+  return doctype ? doctype[0] + meta + index.slice(doctype[0].length) : meta + index;
+}
+
+/** What a browser without a session sees: no script, no API, what happened and what to do. */
+function refusalPage(reason: 'used' | 'expired' | 'unknown', newLinkHint: string, linkTtlMs: number): string {
+  const minutes = Math.max(1, Math.round(linkTtlMs / 60_000));
+  const what = {
+    used: 'This link has already been used. Each link opens the assistant once.',
+    expired: `This link has expired: a link works for ${minutes} minute${minutes === 1 ? '' : 's'} after it is printed.`,
+    unknown: 'This page needs the link printed in the terminal that started the assistant.',
+  }[reason];
+  const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return [
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Exopen Connect: open a new link</title></head><body>',
+    `<h1>Exopen Connect</h1><p data-testid="link-refused" data-reason="${reason}">${escape(what)}</p>`,
+    '<p>If the assistant is already open in another tab, go back to that tab.</p>',
+    `<p>${escape(newLinkHint)}</p>`,
+    '</body></html>',
+  ].join('');
 }

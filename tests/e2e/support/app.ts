@@ -65,7 +65,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   });
   const host = await startWebHost({ runtime, rendererDir: RENDERER_DIR });
   const page = await context.newPage();
-  await page.goto(host.url);
+  // A one-time link, as the assistant prints it: the page keeps its tab secret in sessionStorage.
+  await page.goto(host.newLink().url);
   return {
     dataDir,
     sandbox,

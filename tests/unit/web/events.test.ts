@@ -56,7 +56,7 @@ describe('web host events', () => {
     expect(saved.ok && saved.value.errors).toEqual([]);
 
     const controller = new AbortController();
-    const stream = await fetch(`${web.host.origin}/api/events`, { headers: { Cookie: web.cookie }, signal: controller.signal });
+    const stream = await fetch(`${web.host.origin}/api/events`, { headers: web.sessionHeaders(), signal: controller.signal });
     expect(stream.status).toBe(200);
     expect(stream.headers.get('content-type')).toBe('text/event-stream');
     const reader = messages(stream.body!);

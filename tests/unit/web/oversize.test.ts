@@ -20,7 +20,7 @@ async function oversizedCall(web: Web, declared: number, sent: number): Promise<
   await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
   const headers = web.bridgeHeaders();
   socket.write(
-    `POST /api/invoke/drafts.start HTTP/1.1\r\nHost: 127.0.0.1:${web.port}\r\nCookie: ${headers.Cookie}\r\nOrigin: ${headers.Origin}\r\n` +
+    `POST /api/invoke/drafts.start HTTP/1.1\r\nHost: 127.0.0.1:${web.port}\r\nCookie: ${headers.Cookie}\r\nAuthorization: ${headers.Authorization}\r\nOrigin: ${headers.Origin}\r\n` +
       `X-Exopen-Bridge: 1\r\nContent-Type: application/json\r\nContent-Length: ${declared}\r\n\r\n`,
   );
   socket.write(`{"system":"netvisor","padding":"${'x'.repeat(sent - 32)}`);

@@ -26,8 +26,12 @@ export interface Web {
   readonly runtime: Runtime;
   readonly host: WebHost;
   readonly port: number;
-  /** `exopen_session=<token>`, obtained through the token link. */
+  /** `exopen_session_<port>=<value>`, set by redeeming a one-time link. */
   readonly cookie: string;
+  /** The tab secret the redeemed link's page carried (its `<meta name="exopen-session">`). */
+  readonly secret: string;
+  /** Cookie and `Authorization: Bearer <secret>`: what our page sends on the event stream. */
+  sessionHeaders(): Record<string, string>;
   /** The headers a page of our own origin sends with a bridge call. */
   bridgeHeaders(): Record<string, string>;
   /** POST /api/invoke/<name> with the bridge headers and the session. */
@@ -55,15 +59,21 @@ export function raw(port: number, options: { path: string; method?: string; head
   });
 }
 
-/** Exchanges the token link for the session cookie. */
-export async function login(host: WebHost): Promise<string> {
-  const response = await fetch(host.url, { redirect: 'manual' });
-  const setCookie = response.headers.get('set-cookie');
-  if (response.status !== 302 || !setCookie) throw new Error(`token link answered ${response.status}`);
-  return setCookie.split(';')[0]!;
+/** The tab secret in a page answered to a link, if any. */
+export function metaSecret(html: string): string | undefined {
+  return /<meta name="exopen-session" content="([^"]+)">/.exec(html)?.[1];
 }
 
-export async function startWeb(): Promise<Web> {
+/** Redeems a new one-time link as a browser would: the session cookie and the page's tab secret. */
+export async function login(host: WebHost, cookie?: string): Promise<{ cookie: string; secret: string; setCookie: string | null }> {
+  const response = await fetch(host.newLink().url, { redirect: 'manual', ...(cookie ? { headers: { Cookie: cookie } } : {}) });
+  const setCookie = response.headers.get('set-cookie');
+  const secret = metaSecret(await response.text());
+  if (response.status !== 200 || !secret || !(setCookie ?? cookie)) throw new Error(`the link answered ${response.status}`);
+  return { cookie: setCookie ? setCookie.split(';')[0]! : cookie!, secret, setCookie };
+}
+
+export async function startWeb(options: { now?: () => number } = {}): Promise<Web> {
   const root = await mkdtemp(join(tmpdir(), 'exopen-web-'));
   const dataDir = join(root, 'data');
   const rendererDir = join(root, 'renderer');
@@ -78,10 +88,11 @@ export async function startWeb(): Promise<Web> {
   const sandbox = await startSandbox({ dataDir });
   const runtime = await createRuntime({ host: 'web', dataDir, openExternal: async () => undefined, openSignIn: browserSignIn(), sandbox });
   await runtime.handlers['auth.signIn']({});
-  const host = await startWebHost({ runtime, rendererDir });
+  const host = await startWebHost({ runtime, rendererDir, ...(options.now ? { now: options.now } : {}) });
   const port = Number(new URL(host.origin).port);
-  const cookie = await login(host);
-  const bridgeHeaders = () => ({ Cookie: cookie, Origin: host.origin, 'X-Exopen-Bridge': '1', 'Content-Type': 'application/json' });
+  const { cookie, secret } = await login(host);
+  const sessionHeaders = () => ({ Cookie: cookie, Authorization: `Bearer ${secret}` });
+  const bridgeHeaders = () => ({ ...sessionHeaders(), Origin: host.origin, 'X-Exopen-Bridge': '1', 'Content-Type': 'application/json' });
 
   return {
     root,
@@ -91,6 +102,8 @@ export async function startWeb(): Promise<Web> {
     host,
     port,
     cookie,
+    secret,
+    sessionHeaders,
     bridgeHeaders,
     async invoke<K extends InvokeName>(name: K, body: unknown) {
       const response = await fetch(`${host.origin}/api/invoke/${name}`, { method: 'POST', headers: bridgeHeaders(), body: JSON.stringify(body) });
