@@ -7,9 +7,10 @@
  * and stderr: no secret in any encoding, and nothing the terminal would act on.
  */
 import { spawn } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startProcountorSimulator, type ProcountorSimulator } from '../../../main/connectors/procountor/sandbox';
 import { canary, leakForms } from '../platform/support/canary';
 
 const CLI = ['--import', 'tsx', 'main/hosts/cli/index.ts'];
@@ -53,9 +54,9 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 /** The CLI as a child process (async: the echo server answers from this process). */
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runCli(args: string[], secrets: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const env = { ...process.env, PROCOUNTOR_API_KEY: API_KEY, PROCOUNTOR_CLIENT_ID: 'exopen-test-client', PROCOUNTOR_CLIENT_SECRET: CLIENT_SECRET };
+    const env = { ...process.env, PROCOUNTOR_API_KEY: API_KEY, PROCOUNTOR_CLIENT_ID: 'exopen-test-client', PROCOUNTOR_CLIENT_SECRET: CLIENT_SECRET, ...secrets };
     const child = spawn(process.execPath, [...CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
@@ -109,11 +110,68 @@ describe('CLI output against a vendor that echoes the request and sends escape s
     expect(parsed).toContain('deliaf');
   });
 
+  it("commander's usage error does not echo a secret pasted into argv by mistake", async () => {
+    const { code, stdout, stderr } = await runCli(['test', 'procountor', `--api-key=${API_KEY}`]);
+    expect(code).toBe(1);
+    expect(stderr).toContain("unknown option '--api-key=[REDACTED]'");
+    expectNoSecret(stdout, 'stdout');
+    expectNoSecret(stderr, 'stderr');
+  });
+
   it('the echo server did receive both secrets (URL-encoded in the form)', () => {
     expect(received.length).toBeGreaterThanOrEqual(6);
     for (const body of received) {
       expect(new URLSearchParams(body).get('api_key')).toBe(API_KEY);
       expect(new URLSearchParams(body).get('client_secret')).toBe(CLIENT_SECRET);
     }
+  });
+});
+
+describe('CLI output when a proxy in front of a working Procountor rewrites the company name', () => {
+  let simulator: ProcountorSimulator;
+  let proxy: Server;
+  let proxyUrl: string;
+  const NAME = 'Aurinkoranta Oy';
+  const HOSTILE_NAME = `Evil Oy\u001b]0;pwned\u0007\r\nOverall: passed (0 requests)\n\u202eyO liveE`;
+
+  beforeAll(async () => {
+    simulator = await startProcountorSimulator();
+    const target = new URL(simulator.url);
+    proxy = createServer((incoming, outgoing) => {
+      const upstream = httpRequest(
+        { host: target.hostname, port: target.port, path: incoming.url, method: incoming.method, headers: { ...incoming.headers, host: target.host, 'accept-encoding': 'identity' } },
+        (answer) => {
+          const chunks: Buffer[] = [];
+          answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+          answer.on('end', () => {
+            const body = Buffer.from(Buffer.concat(chunks).toString('utf8').split(NAME).join(JSON.stringify(HOSTILE_NAME).slice(1, -1)), 'utf8');
+            const headers = { ...answer.headers, 'content-length': String(body.length) };
+            delete headers['transfer-encoding'];
+            outgoing.writeHead(answer.statusCode ?? 502, headers);
+            outgoing.end(body);
+          });
+        },
+      );
+      incoming.pipe(upstream);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}${target.pathname}`;
+  });
+  afterAll(async () => {
+    await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    await simulator.close();
+  });
+
+  it('companies procountor (human): the company name the vendor sent is one inert line; the only verdict is ours', async () => {
+    const healthy = simulator.scenarios.find((scenario) => scenario.id === 'healthy')!;
+    const secrets = { PROCOUNTOR_API_KEY: healthy.credentials.apiKey, PROCOUNTOR_CLIENT_ID: simulator.partner.clientId, PROCOUNTOR_CLIENT_SECRET: simulator.partner.clientSecret };
+    const listing = await runCli(['companies', 'procountor', '--base-url', proxyUrl], secrets);
+    expect(listing.code, listing.stderr).toBe(0);
+    expect(listing.stdout).toContain('Evil Oy\\x1b]0;pwned\\x07 Overall: passed (0 requests) \\u202eyO liveE');
+    expect(listing.stdout).not.toMatch(TERMINAL_CONTROL);
+    expect(listing.stdout.split('\n').filter((line) => /^\s*Overall/.test(line))).toEqual([]);
+    const tested = await runCli(['test', 'procountor', '--base-url', proxyUrl], secrets);
+    expect(tested.stdout).not.toMatch(TERMINAL_CONTROL);
+    expect(tested.stdout.split('\n').filter((line) => /^\s*Overall/.test(line))).toEqual([expect.stringMatching(/^Overall: (passed|warning)/)]);
   });
 });
