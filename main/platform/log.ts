@@ -2,12 +2,14 @@
  * Structured logging: one JSON object per line in `<dataDir>/logs/exopen-connect.log` (0600, directory
  * 0700), rotated to a single `.1` file when it reaches its size cap. Every line is scrubbed twice: the
  * fields structurally (secret-looking keys dropped, every string value-redacted) and then the finished
- * line as text, which also catches a secret that only became visible once JSON-escaped.
+ * line as text, which also catches a secret that only became visible once JSON-escaped. No line carries a
+ * character a terminal acts on (platform/terminal-text.ts).
  */
 import { closeSync, fchmodSync, fstatSync, openSync, renameSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from './private-files';
 import { redactObject, redactText } from './redact';
+import { jsonTerminalSafe } from './terminal-text';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogFields = Readonly<Record<string, unknown>>;
@@ -109,7 +111,9 @@ export function formatLine(level: LogLevel, scope: string, message: string, fiel
   const record: Record<string, unknown> = { time: at.toISOString(), level, scope, message: redactText(message) };
   const safe = redactObject(fields ?? {}) as Record<string, unknown>;
   for (const [key, value] of Object.entries(safe)) record[RESERVED.has(key) ? `field.${key}` : key] = value;
-  return `${redactText(JSON.stringify(record))}\n`;
+  // JSON escapes C0 (ESC, CR); DEL, C1 and bidi controls are escaped too, so `tail` of the log (or its
+  // stderr copy) cannot drive a terminal with what a vendor sent.
+  return `${jsonTerminalSafe(redactText(JSON.stringify(record)))}\n`;
 }
 
 function emit(level: LogLevel, scope: string, message: string, fields: LogFields | undefined): void {

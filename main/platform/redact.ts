@@ -89,10 +89,43 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, REDACTED],
 ];
 
+/**
+ * Replaces every registered secret (raw, URL, base64, hex, JSON-escaped) only, without the token patterns:
+ * for output that may rightly carry token-shaped text that is not a secret of this process (the sandbox's
+ * own demo credentials, printed by `exopen-connect sandbox`).
+ */
+export function redactKnownSecrets(text: string): string {
+  return replaceKnownSecrets(text);
+}
+
 /** Replaces every registered secret (raw, URL, base64, hex, JSON-escaped) and token-looking text. */
 export function redactText(text: string): string {
   let out = replaceKnownSecrets(text);
   for (const [regex, replacement] of PATTERNS) out = out.replace(regex, replacement);
+  return out;
+}
+
+/**
+ * A copy of plain data (arrays, plain objects, primitives) with every string value-redacted; keys and
+ * structure are kept, nothing is dropped by key name (a Msg's `partnerKey` param is Exopen's public search
+ * key). What every text main hands out passes through: bridge answers and events to the renderer, the CLI's
+ * JSON. Other objects (a Date, a class instance) are returned as they are.
+ */
+export function redactStrings<T>(value: T): T {
+  return redactStringsIn(value, new WeakSet()) as T;
+}
+
+function redactStringsIn(value: unknown, seen: WeakSet<object>): unknown {
+  if (typeof value === 'string') return redactText(value);
+  if (value === null || typeof value !== 'object') return value;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return value;
+  if (seen.has(value)) return '[Circular]';
+  seen.add(value);
+  const out = Array.isArray(value)
+    ? value.map((item) => redactStringsIn(item, seen))
+    : Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactStringsIn(item, seen)]));
+  seen.delete(value);
   return out;
 }
 

@@ -6,7 +6,7 @@
  */
 import { SYSTEMS, secretEnvName, type SystemModuleOf } from '../connectors/registry';
 import type { SystemId } from '../connectors/types';
-import { createDefaultRunner, startExopenSandbox, type CompanyLister, type InitialRunRunner } from './exopen';
+import { createDefaultRunner, startExopenSandbox, type CompanyLister, type FingerprintKeyStore, type InitialRunRunner } from './exopen';
 import type { FaultControls } from './exopen/types';
 import type { Partners, Upstreams } from './exopen/upstream-config';
 import { startIdentityProvider, type DemoUser, type IdentityProvider } from './identity';
@@ -64,7 +64,14 @@ function backendOptions(started: ReadonlyArray<[SystemId, StartedSimulator]>, ur
   return { runner, listers, partners, upstreams: upstreams as Upstreams };
 }
 
-export async function startSandbox(options: { dataDir: string; latencyMs?: number }): Promise<Sandbox> {
+export interface StartSandboxOptions {
+  readonly dataDir: string;
+  readonly latencyMs?: number;
+  /** Keeps the sandbox backend's fingerprint key across restarts (the keychain); absent: memory only. */
+  readonly keyStore?: FingerprintKeyStore;
+}
+
+export async function startSandbox(options: StartSandboxOptions): Promise<Sandbox> {
   const entries: Array<[SystemId, StartedSimulator]> = [];
   for (const { id } of SYSTEMS) entries.push([id, await startSimulator(id, options.latencyMs ?? 0)]);
   const handles = Object.fromEntries(entries.map(([system, info]) => [system, info.handle])) as unknown as SimulatorHandles;
@@ -78,6 +85,7 @@ export async function startSandbox(options: { dataDir: string; latencyMs?: numbe
   const late: { provider?: IdentityProvider } = {};
   const backend = await startExopenSandbox({
     dataDir: options.dataDir,
+    ...(options.keyStore ? { keyStore: options.keyStore } : {}),
     ...backendOptions(entries, urls),
     authenticate: async (token) => (late.provider ? late.provider.verifyAccessToken(token) : null),
   });

@@ -2,10 +2,12 @@
  * The one call path behind every host's bridge: look the call up in the contract, validate the payload
  * with the contract's zod schema, run the handler and wrap the outcome in an Envelope. Electron IPC
  * (ipc.ts) and the web host both go through `dispatchCall`, so a call is validated and answered the same
- * way whichever transport carried it. Electron-free on purpose.
+ * way whichever transport carried it. Every answer, value and error alike, passes the value redactor
+ * (platform/redact.ts) on its way out. Electron-free on purpose.
  */
 import type { z } from 'zod';
 import { contract, isErrorCode, type BridgeError, type Envelope, type FieldError, type Handlers, type InvokeName } from '../../preload/contract';
+import { redactStrings } from '../platform/redact';
 
 /** The slice of the logger the dispatcher needs; the platform logger (which redacts) satisfies it. */
 export interface DispatchLog {
@@ -35,7 +37,8 @@ export async function dispatchCall(handlers: Handlers, name: string, payload: un
   }
   const handler = handlers[name] as (input: unknown) => Promise<unknown>;
   try {
-    return { ok: true, value: await handler(parsed.data) };
+    // Every text the renderer gets is value-redacted (a vendor's echo of a secret in a check result).
+    return { ok: true, value: redactStrings(await handler(parsed.data)) };
   } catch (error) {
     const bridgeError = toBridgeError(error);
     if (bridgeError.code === 'E_INTERNAL') log.error('bridge call failed', { call: name, error });
@@ -90,4 +93,4 @@ function toParams(raw: unknown): Record<string, string | number> | undefined {
   return params;
 }
 
-const failure = (error: BridgeError): Envelope<unknown> => ({ ok: false, error });
+const failure = (error: BridgeError): Envelope<unknown> => ({ ok: false, error: redactStrings(error) });

@@ -10,7 +10,7 @@ import { createExopenClient } from '../exopen';
 import { isAllowedExternalUrl } from './links';
 import { configureLogging, createLogger } from '../platform/log';
 import { openSecretStore } from '../platform/secrets';
-import type { SettingsStore } from '../platform/ports';
+import type { SecretStore, SettingsStore } from '../platform/ports';
 import { openSettings } from '../platform/settings';
 import type { Sandbox } from '../sandbox';
 import { createAccountHandlers } from './account';
@@ -66,9 +66,9 @@ export interface Runtime {
  * third of the main bundle and only sandbox mode needs them, so the build puts them in a chunk of their own
  * (scripts/build.mjs, esbuild splitting) that is read here, not at startup.
  */
-async function startOwnSandbox(dataDir: string): Promise<Sandbox> {
+async function startOwnSandbox(dataDir: string, keyStore: SecretStore): Promise<Sandbox> {
   const { startSandbox } = await import('../sandbox');
-  return startSandbox({ dataDir });
+  return startSandbox({ dataDir, keyStore });
 }
 
 /** Exopen's client registration at its identity provider. UNCERTAIN for production: to be confirmed. */
@@ -81,7 +81,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const settings = (options.openSettings ?? openSettings)(options.dataDir);
   const environment = resolveEnvironment(settings, options.env ?? process.env);
   const wantsSandbox = environment.environment === 'sandbox';
-  const ownSandbox = wantsSandbox && !options.sandbox ? await startOwnSandbox(options.dataDir) : undefined;
+  const ownSandbox = wantsSandbox && !options.sandbox ? await startOwnSandbox(options.dataDir, secretStore) : undefined;
   const sandbox = wantsSandbox ? (options.sandbox ?? ownSandbox) : undefined;
   const backendUrl = sandbox ? sandbox.backend.url : environment.backendUrl!;
   const issuer = sandbox ? sandbox.identity.issuer : environment.issuerUrl!;

@@ -10,8 +10,10 @@ import { renderMsg, withRenderedText } from '../../i18n';
 import { fixedPartnerCredentials } from '../../services/partners';
 import { addCredentialOptions, withCredential, type CliOptions } from './credential-input';
 import { exitCodeOf } from './exit-codes';
+import { printJson, printResult } from './output';
 import { printProgress, titlesOf } from './progress';
 import { renderReport } from './render';
+import { oneLine } from '../../platform/terminal-text';
 
 export function registerCompaniesCommand(program: Command): void {
   const companies = program.command('companies').description('list the companies a credential reaches, with their active flag and notes');
@@ -30,12 +32,13 @@ function renderCompanies(report: CheckReport, shown: ReadonlyArray<Company>, hid
   const inactive = report.companies.filter((company) => !company.active).length;
   const lines = [`${report.companies.length} companies, ${inactive} inactive${hiddenInactive > 0 ? ` (not listed; --show-inactive lists them)` : ''}:`];
   for (const company of shown) {
+    // The id, name and Business ID are the vendor's: each stays on its own line, whatever it holds.
     const flags = [company.businessId, company.active ? undefined : 'inactive'].filter(Boolean).join(', ');
-    lines.push(`  ${company.id}  ${company.name}${flags ? `  (${flags})` : ''}`);
-    if (company.note) lines.push(`        ! ${renderMsg(company.note)}`);
+    lines.push(oneLine(`  ${company.id}  ${company.name}${flags ? `  (${flags})` : ''}`));
+    if (company.note) lines.push(`        ! ${oneLine(renderMsg(company.note))}`);
   }
   for (const result of report.results) {
-    if (result.status === 'failed' || result.status === 'warning') lines.push('', `! ${renderMsg(result.summary)}`, `  How to fix it: ${renderMsg(result.fix)}`);
+    if (result.status === 'failed' || result.status === 'warning') lines.push('', `! ${oneLine(renderMsg(result.summary))}`, `  How to fix it: ${oneLine(renderMsg(result.fix))}`);
   }
   return lines.join('\n');
 }
@@ -53,12 +56,12 @@ function runCompanies(system: SystemId, options: CliOptions): Promise<number> {
       // The checks that did not pass come along: an empty list alone would not say why.
       const problems = report.results.filter((result) => result.status === 'failed' || result.status === 'warning');
       const body = { system, overall: report.overall, total: report.companies.length, hiddenInactive, companies: shown, problems, exitCode: code };
-      process.stdout.write(`${JSON.stringify(withRenderedText(body))}\n`);
+      printJson(withRenderedText(body));
     } else if (report.overall === 'failed' && report.companies.length === 0) {
       // No list to show: the checks' own explanation says why and what to do.
-      process.stdout.write(`${renderReport(report, (id) => titles.get(id) ?? id)}\n`);
+      printResult(renderReport(report, (id) => titles.get(id) ?? id));
     } else {
-      process.stdout.write(`${renderCompanies(report, shown, hiddenInactive)}\n`);
+      printResult(renderCompanies(report, shown, hiddenInactive));
     }
     return code;
   });

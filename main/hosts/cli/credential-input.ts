@@ -5,15 +5,17 @@
  */
 import type { Command } from 'commander';
 import type { ConnectorContext } from '../../connectors/context';
-import { createConnectors, secretFieldIds } from '../../connectors/registry';
+import { createConnectors, secretEnvName, secretFieldIds, SYSTEM_IDS, systemModule } from '../../connectors/registry';
 import type { CheckInput, Connector, SystemDescriptor, SystemId } from '../../connectors/types';
 import { renderMsg } from '../../i18n';
+import { isSecretKey, registerSecret } from '../../platform/redact';
 import { openSecretStore } from '../../platform/secrets';
 import { scenarioInput } from '../../sandbox/reproduce';
 import type { SandboxScenario } from '../../sandbox/simulators';
 import { fixedPartnerCredentials, localPartnerCredentials } from '../../services/partners';
 import { EXIT } from './exit-codes';
-import { envNameFor, readSecret } from './secret-input';
+import { printNote } from './output';
+import { envNameFor, readSecret, registerSecretValue } from './secret-input';
 
 export type CliOptions = Record<string, string | boolean | undefined>;
 
@@ -34,6 +36,23 @@ export function addCredentialOptions(command: Command, system: SystemId, descrip
         .map((id) => `  ${envNameFor(system, id)}`)
         .join('\n')}\nExit codes: 0 healthy, 2 customer must act, 3 vendor unreachable, 1 usage error.`,
     );
+}
+
+/**
+ * The one place the CLI learns its secrets from the environment: every secret field of every system
+ * (NETVISOR_CUSTOMER_KEY, PROCOUNTOR_API_KEY, …), every secret partner credential (NETVISOR_PARTNER_KEY,
+ * PROCOUNTOR_CLIENT_SECRET; the IDs are public) and EXOPEN_BACKEND_TOKEN are registered with the value
+ * redactor before any command runs, so no output of any command can carry them. Values typed at the hidden
+ * prompt are registered as they are read (secret-input.ts), the credential and partner secrets a command
+ * ends up using in withCredential.
+ */
+export function registerEnvironmentSecrets(env: NodeJS.ProcessEnv = process.env): void {
+  const probe = createConnectors({ partnerCredentials: fixedPartnerCredentials({}) });
+  for (const system of SYSTEM_IDS) {
+    const names = [...secretFieldIds(probe[system].descriptor), ...systemModule(system).partnerCredentials.filter(isSecretKey)];
+    for (const name of names) registerSecretValue(env[secretEnvName(system, name)]);
+  }
+  registerSecretValue(env.EXOPEN_BACKEND_TOKEN);
 }
 
 /** The system's simulator, started in-process; loaded only for --scenario (the sandbox is a chunk of its own, scripts/build.mjs). */
@@ -61,18 +80,32 @@ export async function withCredential(
     const connector = createConnectors(ctx)[system];
     const scenario = simulator && scenarioId ? simulator.scenarios.find((candidate) => candidate.id === scenarioId) : undefined;
     if (simulator && scenarioId && !scenario) {
-      process.stderr.write(`Unknown scenario "${scenarioId}". Known: ${simulator.scenarios.map((s) => s.id).join(', ')}\n`);
+      printNote(`Unknown scenario "${scenarioId}". Known: ${simulator.scenarios.map((s) => s.id).join(', ')}`);
       return EXIT.usage;
     }
     const input = await collectInput(system, connector, options, scenario);
     if ('error' in input) {
-      process.stderr.write(`${input.error}\n`);
+      printNote(input.error);
       return EXIT.usage;
     }
+    // What this run will send: the credential (a scenario's demo one too) and the partner secrets.
+    for (const value of Object.values(input.secrets)) registerSecretValue(value);
+    await registerPartnerSecrets(ctx, system);
     return await work(connector, input, ctx, scenario);
   } finally {
     await simulator?.close();
   }
+}
+
+/** Only secret-keyed values: a Procountor client ID or a Netvisor partner ID is public and quoted in fixes. */
+async function registerPartnerSecrets(ctx: ConnectorContext, system: SystemId): Promise<void> {
+  let partner: Readonly<Record<string, string>> | undefined;
+  try {
+    partner = await ctx.partnerCredentials.get(system);
+  } catch {
+    return; // an unreadable keychain is the check's to report; nothing was read, so nothing to register
+  }
+  for (const [name, value] of Object.entries(partner ?? {})) if (isSecretKey(name)) registerSecret(value);
 }
 
 type Input = { fields: Record<string, string>; secrets: Record<string, string> } | { error: string };

@@ -14,6 +14,7 @@ import { scenarioExpectedCompanies } from '../../sandbox/reproduce';
 import { fixedPartnerCredentials } from '../../services/partners';
 import { addCredentialOptions, withCredential, type CliOptions as Options } from './credential-input';
 import { diagnoseExitCode, EXIT } from './exit-codes';
+import { printJson, printNote, printResult } from './output';
 
 const say = (key: string, params?: Record<string, string | number>) => renderMsg(msg(`diagnose:cli.${key}`, params));
 const text = (options: Options, name: string): string | undefined => (typeof options[name] === 'string' ? options[name] : undefined);
@@ -44,14 +45,14 @@ async function runDiagnose(system: SystemId, options: Options): Promise<number> 
       ...(scenarioId ? { scenario: scenarioId } : {}),
       ...(expectedCompanies ? { expectedCompanies } : {}),
       onEvent: (event) => {
-        if (!json && event.type === 'check-started') process.stderr.write(`… ${titles.get(event.checkId) ?? event.checkId}\n`);
+        if (!json && event.type === 'check-started') printNote(`… ${titles.get(event.checkId) ?? event.checkId}`);
       },
     });
     const written = await writeOutputs(system, connector, run, options);
     const code = written.ok ? diagnoseExitCode(run.report) : EXIT.usage;
-    if (json) process.stdout.write(`${JSON.stringify({ ...(withRenderedText(run.diagnosis) as object), exitCode: code, ...written.files })}\n`);
-    else process.stdout.write(`${renderDiagnosis(run.diagnosis)}\n`);
-    for (const note of written.notes) process.stderr.write(`${note}\n`);
+    if (json) printJson({ ...(withRenderedText(run.diagnosis) as object), exitCode: code, ...written.files });
+    else printResult(renderDiagnosis(run.diagnosis));
+    for (const note of written.notes) printNote(note);
     return code;
   });
 }

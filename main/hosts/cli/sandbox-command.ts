@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander';
 import { resolveDataDir } from '../../platform/paths';
+import { openSecretStore } from '../../platform/secrets';
 import { tempDataDir } from './temp';
 
 export function registerSandboxCommand(program: Command): void {
@@ -24,7 +25,10 @@ export function registerSandboxCommand(program: Command): void {
       const dataDir = options.persist ? resolveDataDir() : await tempDataDir();
       // Loaded here, not with the CLI: the sandbox is a chunk of its own (scripts/build.mjs).
       const { startSandbox } = await import('../../sandbox');
-      const sandbox = await startSandbox({ dataDir, latencyMs });
+      // With --persist the backend's fingerprint key is kept in the keychain, so a restart still recognises
+      // the credentials it holds; a temporary sandbox needs it only in memory.
+      const keyStore = options.persist ? await openSecretStore({ service: 'exopen-connect' }) : undefined;
+      const sandbox = await startSandbox({ dataDir, latencyMs, ...(keyStore ? { keyStore } : {}) });
       const description = sandbox.describe();
       if (options.json) process.stdout.write(`${JSON.stringify(description)}\n`);
       else {

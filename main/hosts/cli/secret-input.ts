@@ -5,14 +5,30 @@
 import { stdin, stderr } from 'node:process';
 import { secretEnvName } from '../../connectors/registry';
 import type { SystemId } from '../../connectors/types';
+import { registerSecret } from '../../platform/redact';
 
 export const envNameFor = (system: SystemId, field: string) => secretEnvName(system, field);
 
+/**
+ * Registers a secret with the value redactor (platform/redact.ts), also without surrounding whitespace: the
+ * connectors trim what they send.
+ */
+export function registerSecretValue(value: string | undefined): void {
+  if (!value) return;
+  registerSecret(value);
+  if (value.trim() !== value) registerSecret(value.trim());
+}
+
 export async function readSecret(system: SystemId, field: string, label: string, env = process.env): Promise<string | undefined> {
   const fromEnv = env[envNameFor(system, field)];
-  if (fromEnv) return fromEnv;
+  if (fromEnv) {
+    registerSecretValue(fromEnv);
+    return fromEnv;
+  }
   if (!stdin.isTTY) return undefined;
-  return promptHidden(`${label} (input hidden): `);
+  const typed = await promptHidden(`${label} (input hidden): `);
+  registerSecretValue(typed);
+  return typed;
 }
 
 function promptHidden(question: string): Promise<string> {

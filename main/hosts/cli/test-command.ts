@@ -9,6 +9,7 @@ import { withRenderedText } from '../../i18n';
 import { fixedPartnerCredentials } from '../../services/partners';
 import { addCredentialOptions, withCredential, type CliOptions } from './credential-input';
 import { exitCodeOf } from './exit-codes';
+import { printJson, printResult } from './output';
 import { printProgress, titlesOf } from './progress';
 
 export function registerTestCommand(program: Command): void {
@@ -28,8 +29,8 @@ function runTest(system: SystemId, options: CliOptions): Promise<number> {
     const titles = titlesOf(connector.descriptor);
     const report = await connector.runChecks(input, { onEvent: json ? () => undefined : printProgress(titles) });
     const code = exitCodeOf(report);
-    if (json) process.stdout.write(`${JSON.stringify({ ...(withRenderedText(report) as object), exitCode: code })}\n`);
-    else process.stdout.write(`${(await import('./render')).renderReport(report, (id) => titles.get(id) ?? id)}\n`);
+    if (json) printJson({ ...(withRenderedText(report) as object), exitCode: code });
+    else printResult((await import('./render')).renderReport(report, (id) => titles.get(id) ?? id));
     return code;
   });
 }

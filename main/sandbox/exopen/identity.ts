@@ -28,12 +28,16 @@ export interface CredentialFacts {
   readonly secrets: Readonly<Record<string, string>>;
 }
 
-/** A salted fingerprint (never the values) of what identifies the credential. */
+/** A keyed fingerprint (never the values) of what identifies the credential. */
 export function credentialIdentity(facts: CredentialFacts, fingerprint: (value: unknown) => string): string {
+  return identityFromSettings(facts, fingerprint) ?? fingerprint({ system: facts.system, secrets: facts.secrets });
+}
+
+/** The identity when the system's rule makes it from settings alone (so it can be made again without the secrets). */
+export function identityFromSettings(facts: Omit<CredentialFacts, 'secrets' | 'displayName'>, fingerprint: (value: unknown) => string): string | undefined {
   const rule = rules[facts.system];
   const values = rule?.fields.map((field) => fold(facts.settings[field]));
-  if (rule && values && values.every((value) => value !== '')) return fingerprint({ system: facts.system, identity: values });
-  return fingerprint({ system: facts.system, secrets: facts.secrets });
+  return rule && values && values.every((value) => value !== '') ? fingerprint({ system: facts.system, identity: values }) : undefined;
 }
 
 export function credentialLabel(facts: Omit<CredentialFacts, 'secrets'>): string {

@@ -60,7 +60,6 @@ export const createDataSource: Route = async (context) => {
       credentialLabel: credentialLabel(input),
       settings: input.settings,
       secretFields: Object.keys(input.secrets).sort(),
-      secretsFingerprint: parts.store.fingerprint(input.secrets),
       identity,
       companies: input.companies,
       createdAt: new Date().toISOString(),

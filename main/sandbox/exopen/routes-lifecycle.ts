@@ -53,7 +53,6 @@ export const recreateDataSource: Route = async (context) => {
       Object.assign(record, {
         settings: input.settings,
         secretFields: Object.keys(input.secrets).sort(),
-        secretsFingerprint: parts.store.fingerprint(input.secrets),
         identity,
         credentialLabel: credentialLabel(facts),
         syncs: [...record.syncs, sync],

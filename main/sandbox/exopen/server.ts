@@ -19,6 +19,7 @@ import type { CompanyLister, FaultControls, InitialRunRunner } from './types';
 import type { ExopenSystemId } from '../../exopen/schemas';
 import type { Partners, Upstreams } from './upstream-config';
 import { createSecretVault } from './vault';
+import { loadFingerprintKey, type FingerprintKeyStore } from './fingerprint-key';
 
 /** The one token the sandbox accepts unless told otherwise. Not a secret: it opens only the sandbox. */
 export const SANDBOX_DEV_TOKEN = 'exopen-sandbox-dev-token';
@@ -44,6 +45,11 @@ export interface ExopenSandboxOptions {
   readonly syncIntervalMs?: number;
   /** Delay per resource of the default runner. */
   readonly stepMs?: number;
+  /**
+   * Where the fingerprint key is kept across restarts (the keychain; fingerprint-key.ts). Absent: this
+   * process's memory only, so a restarted sandbox no longer recognises credentials connected before.
+   */
+  readonly keyStore?: FingerprintKeyStore;
   /** Failures that happen away from any request (a background save, a damaged data file). Default: stderr. */
   readonly onError?: (error: Error) => void;
 }
@@ -73,7 +79,7 @@ function listen(server: Server, port: number): Promise<AddressInfo> {
 export async function startExopenSandbox(options: ExopenSandboxOptions): Promise<ExopenSandbox> {
   const onError = options.onError ?? ((error: Error) => process.stderr.write(`exopen sandbox: ${error.message}\n`));
   const token = options.token ?? SANDBOX_DEV_TOKEN;
-  const store = openStore(options.dataDir, onError);
+  const store = openStore(options.dataDir, onError, { fingerprintKey: await loadFingerprintKey(options.keyStore, onError) });
   const runs = createRunScheduler({ store, runner: options.runner ?? createDefaultRunner({ stepMs: options.stepMs }), onError });
   runs.failInterrupted();
   const faults = createFaultPlan();

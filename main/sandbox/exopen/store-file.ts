@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { companySchema, initialRunSchema, systemIds } from '../../exopen/schemas';
 import { quarantineFile } from '../../platform/private-files';
 
-export const SCHEMA_VERSION = 2;
+/** 3: no salt and no secrets fingerprint; fingerprints are HMACs under a key kept off disk (store.ts). */
+export const SCHEMA_VERSION = 3;
 
 const syncSchema = initialRunSchema.extend({ id: z.string(), kind: z.enum(['initial', 'scheduled']) });
 const role = z.enum(['admin', 'member']);
@@ -20,7 +21,8 @@ const outcome = z.discriminatedUnion('kind', [
 
 export const fileSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
-  salt: z.string().regex(/^[0-9a-f]{32}$/),
+  /** The id of the key the fingerprints were made with (store.ts fingerprintKeyId); never the key. */
+  fingerprintKey: z.string().regex(/^[0-9a-f]{32}$/),
   domains: z.array(z.object({ id: z.string(), name: z.string(), createdAt: z.string() })),
   memberships: z.array(z.object({ email: z.string(), domainId: z.string(), role })),
   dataSources: z.array(
@@ -32,7 +34,6 @@ export const fileSchema = z.object({
       credentialLabel: z.string(),
       settings: z.record(z.string(), z.string()),
       secretFields: z.array(z.string()),
-      secretsFingerprint: z.string(),
       identity: z.string(),
       companies: z.array(companySchema),
       createdAt: z.string(),

@@ -1,15 +1,20 @@
 /**
  * The sandbox backend's state on disk: `<dataDir>/exopen-sandbox/data-sources.json`, written atomically
  * (temp file 0600, fsync, rename) so a restart finds every committed domain, data source and
- * Idempotency-Key. Secrets are never part of it: a data source keeps only the names of its secret fields and
- * salted sha256 fingerprints; the values live in the secret vault's memory.
+ * Idempotency-Key. Secrets are never part of it: a data source keeps only the names of its secret fields;
+ * the values live in the secret vault's memory.
  *
- * Caveat for the real backend: a fast hash of a low-entropy password can be brute-forced offline. The sandbox
- * keeps its salt next to the hashes; production should use a keyed HMAC whose key is not stored with the data.
+ * Nor is anything that confirms a guessed secret offline. Two things must recognise a secret again: the
+ * credential identity (one credential, one data source per domain; for systems without a settings rule it
+ * is the secrets themselves) and an Idempotency-Key's request hash (the request carries the secrets). Both
+ * are HMAC-SHA256 under a 256-bit key that is never in the file: it lives in the keychain (fingerprint-key.ts)
+ * or, where there is none, in this process's memory. The file keeps only the key's id, an HMAC of a fixed
+ * label, which says whether its fingerprints were made with the key at hand and nothing about any secret.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import path from 'node:path';
 import { ensurePrivateDir, writeFileAtomic } from '../../platform/private-files';
+import { identityFromSettings } from './identity';
 import { loadStoreFile, SCHEMA_VERSION, type StoreFile } from './store-file';
 import type { StoredDataSource, StoredDomain, StoredKey, StoredMembership } from './types';
 
@@ -29,7 +34,7 @@ export interface SandboxStore {
   readonly memberships: StoredMembership[];
   keyEntry(scope: string, key: string): StoredKey | undefined;
   putKey(entry: StoredKey): () => void;
-  /** Salted sha256 of a JSON value with sorted keys: request hashes, secret and identity fingerprints. */
+  /** HMAC-SHA256 (the fingerprint key, never on disk) of a JSON value with sorted keys: request hashes, identities. */
   fingerprint(value: unknown): string;
   /** Applies a change and saves; when the save fails the change is undone, so memory never claims what the disk does not hold. */
   commit<T>(apply: () => Change<T>): Promise<T>;
@@ -51,11 +56,40 @@ export function canonicalJson(value: unknown): string {
 
 const keyId = (scope: string, key: string): string => `${scope}\u0000${key}`;
 
-export function openStore(dataDir: string, onError: (error: Error) => void, now: () => number = Date.now): SandboxStore {
+/** The id of a fingerprint key: says which key made a file's fingerprints, and nothing about any secret. */
+export const fingerprintKeyId = (key: Uint8Array): string => createHmac('sha256', key).update('exopen-sandbox fingerprint key id').digest('hex').slice(0, 32);
+
+/**
+ * A file written under another fingerprint key (the keychain entry was removed, or there is no keychain and
+ * the process restarted): its fingerprints cannot be compared any more. Identities that come from settings
+ * are made again; those that came from secrets can never match (`lost:`), so a re-added credential becomes a
+ * new data source; an Idempotency-Key is answered by the key alone (its request can no longer be compared).
+ */
+function rekey(loaded: StoreFile, fingerprint: (value: unknown) => string): StoreFile {
+  return {
+    ...loaded,
+    dataSources: loaded.dataSources.map((item) => ({ ...item, identity: identityFromSettings(item, fingerprint) ?? `lost:${item.id}` })),
+    idempotencyKeys: loaded.idempotencyKeys.map((item) => ({ ...item, requestHash: '' })),
+  };
+}
+
+export interface OpenStoreOptions {
+  /** The fingerprint key (32 bytes), from the keychain or this process's memory (fingerprint-key.ts); never written to the file. */
+  readonly fingerprintKey: Uint8Array;
+  readonly now?: () => number;
+}
+
+export function openStore(dataDir: string, onError: (error: Error) => void, options: OpenStoreOptions): SandboxStore {
+  const now = options.now ?? Date.now;
   const dir = ensurePrivateDir(path.join(dataDir, 'exopen-sandbox'));
   const file = path.join(dir, 'data-sources.json');
-  const loaded = loadStoreFile(file, onError);
-  const salt = loaded?.salt ?? randomBytes(16).toString('hex');
+  const hmacKey = Buffer.from(options.fingerprintKey);
+  const fingerprintKey = fingerprintKeyId(hmacKey);
+  const fingerprint = (value: unknown): string => `hmac-sha256:${createHmac('sha256', hmacKey).update(canonicalJson(value)).digest('hex')}`;
+  const read = loadStoreFile(file, onError);
+  const loaded = read && read.fingerprintKey !== fingerprintKey ? rekey(read, fingerprint) : read;
+  if (read && read.fingerprintKey !== fingerprintKey)
+    onError(new Error("The sandbox backend's data file was written with another fingerprint key (no keychain, or its entry was removed): credentials connected before are no longer recognised as duplicates."));
   const dataSources = new Map<string, StoredDataSource>(loaded?.dataSources.map((item) => [item.id, item as StoredDataSource]));
   const domains = new Map<string, StoredDomain>(loaded?.domains.map((item) => [item.id, item]));
   const memberships: StoredMembership[] = [...(loaded?.memberships ?? [])];
@@ -69,7 +103,7 @@ export function openStore(dataDir: string, onError: (error: Error) => void, now:
     JSON.stringify(
       {
         schemaVersion: SCHEMA_VERSION,
-        salt,
+        fingerprintKey,
         domains: [...domains.values()],
         memberships,
         dataSources: [...dataSources.values()],
@@ -89,7 +123,7 @@ export function openStore(dataDir: string, onError: (error: Error) => void, now:
       keys.set(keyId(entry.scope, entry.key), entry);
       return () => keys.delete(keyId(entry.scope, entry.key));
     },
-    fingerprint: (value) => `sha256:${createHash('sha256').update(salt).update(canonicalJson(value)).digest('hex')}`,
+    fingerprint,
     async commit(apply) {
       const change = apply();
       try {

@@ -78,8 +78,8 @@ export interface StoredSync extends StoredRun {
 }
 
 /**
- * A data source as persisted: metadata, settings and sync history, plus salted fingerprints of the secrets
- * and of the credential identity (one credential, one data source per domain).
+ * A data source as persisted: metadata, settings and sync history, the names of its secret fields, and a
+ * keyed fingerprint of the credential identity (one credential, one data source per domain; store.ts).
  */
 export interface StoredDataSource {
   id: string;
@@ -89,7 +89,6 @@ export interface StoredDataSource {
   credentialLabel: string;
   settings: Record<string, string>;
   secretFields: string[];
-  secretsFingerprint: string;
   identity: string;
   companies: Array<{ id: string; name: string }>;
   createdAt: string;

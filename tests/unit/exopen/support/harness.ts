@@ -7,7 +7,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DataSourceConfig } from '../../../../main/connectors/types';
 import { createExopenClient, type ExopenAttempt, type ExopenClient, type ExopenClientOptions } from '../../../../main/exopen';
-import { startExopenSandbox, type Authenticate, type ExopenSandbox, type ExopenSandboxOptions, type SandboxUser } from '../../../../main/sandbox/exopen';
+import {
+  startExopenSandbox,
+  type Authenticate,
+  type ExopenSandbox,
+  type ExopenSandboxOptions,
+  type FingerprintKeyStore,
+  type SandboxUser,
+} from '../../../../main/sandbox/exopen';
 import { loadOpenApiContract, type OpenApiContract } from './openapi';
 import { startContractProxy, type ContractProxy, type RecordedExchange } from './proxy';
 
@@ -74,8 +81,16 @@ export function contractViolations(exchanges: ReadonlyArray<RecordedExchange>): 
   return problems;
 }
 
+/** A stand-in for the keychain that keeps the sandbox's fingerprint key across restarts. */
+export function memoryKeyStore(): FingerprintKeyStore & { readonly values: Map<string, string> } {
+  const values = new Map<string, string>();
+  return { values, get: async (account) => values.get(account), set: async (account, value) => void values.set(account, value) };
+}
+
 export interface Harness {
   readonly dataDir: string;
+  /** Where the sandbox keeps its fingerprint key (the keychain), shared by every restart unless a restart passes its own. */
+  readonly keyStore: ReturnType<typeof memoryKeyStore>;
   sandbox: ExopenSandbox;
   readonly proxy: ContractProxy;
   readonly client: ExopenClient;
@@ -90,7 +105,8 @@ export interface Harness {
 
 export async function startHarness(options: Partial<ExopenSandboxOptions> = {}): Promise<Harness> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'exopen-sandbox-test-'));
-  const sandboxOptions = { stepMs: 1, ...options, dataDir };
+  const keyStore = memoryKeyStore();
+  const sandboxOptions = { stepMs: 1, keyStore, ...options, dataDir };
   const sandbox = await startExopenSandbox(sandboxOptions);
   const proxy = await startContractProxy(sandbox.url);
   const attempts: ExopenAttempt[] = [];
@@ -105,6 +121,7 @@ export async function startHarness(options: Partial<ExopenSandboxOptions> = {}):
     });
   const harness: Harness = {
     dataDir,
+    keyStore,
     sandbox,
     proxy,
     attempts,
