@@ -155,7 +155,7 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
         }
       }
       notice = new DraftCorruptError(quarantinedTo, error, draftId, secrets);
-      log.warn('draft file quarantined', { error: notice, draftId, secrets });
+      log.warn('draft file quarantined', { error: notice, draftId, keychain: secrets });
       return null;
     }
     const { dataSourceId, domainId, recreateOf, ...rest } = parsed.draft;
