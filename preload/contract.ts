@@ -52,7 +52,45 @@ export type ErrorReport = z.input<typeof errorReport>;
 
 export type SecretBackend =
   | { readonly kind: 'keychain' }
-  | { readonly kind: 'memory'; readonly reason: string };
+  /** `locked`: a keychain exists but is locked; the UI then says to unlock it (log in again), not to install one. */
+  | { readonly kind: 'memory'; readonly reason: string; readonly locked?: true };
+
+/** Which of the user's choices a damaged settings file concerned: the backend, and who signs vendor requests. */
+export type SettingsGroup = 'backend' | 'signers';
+
+/**
+ * Something found on disk at start (or since) that the user must hear about, once: a damaged settings file or
+ * draft set aside, a log file that cannot be written. Each has a stable `id` for `app.dismissNotice`; a
+ * dismissed notice is not shown again, and one whose cause is gone does not come back at the next start.
+ */
+export type StartupNotice =
+  | {
+      readonly id: string;
+      readonly code: 'E_CONFIG_CORRUPT';
+      /** The settings file. */
+      readonly file: string;
+      /** Where the damaged file was moved; absent when it could not be (settings live in memory, changes refused). */
+      readonly keptAt?: string;
+      /** Choices recovered from the damaged file, and choices back at their defaults (the sandbox, the broker). */
+      readonly kept: ReadonlyArray<SettingsGroup>;
+      readonly reset: ReadonlyArray<SettingsGroup>;
+    }
+  | {
+      readonly id: string;
+      readonly code: 'E_DRAFT_CORRUPT';
+      readonly keptAt: string;
+      /** The damaged setup's id when the file still said it (its secrets are `draft/<id>/…` in the keychain). */
+      readonly draftId?: string;
+      /** What became of its secrets: removed from the keychain, none stored, unknown (no id), or removal failed. */
+      readonly secrets: 'removed' | 'none' | 'unknown' | 'failed';
+    }
+  | {
+      readonly id: string;
+      readonly code: 'E_LOG_UNAVAILABLE';
+      /** The path in the way. */
+      readonly path: string;
+      readonly problem: 'not-a-folder' | 'not-a-file' | 'unwritable';
+    };
 
 export interface AppInfo {
   readonly version: string;
@@ -63,6 +101,8 @@ export interface AppInfo {
   readonly platform: string;
   /** The host can print the admin task pack to PDF (diagnose.taskPackPdf); the desktop app only. */
   readonly canPrintPdf: boolean;
+  /** Notices not yet dismissed (StartupNotice), as of this call. */
+  readonly notices: ReadonlyArray<StartupNotice>;
 }
 
 export type WizardStep = 'system' | 'prepare' | 'credentials' | 'test' | 'companies' | 'review' | 'handoff' | 'status';
@@ -190,6 +230,8 @@ export const contract = {
      * Main keeps at most a few per minute and counts the rest; `logged: false` means this one was dropped.
      */
     'app.logError': call<{ logged: boolean }>()(errorReport),
+    /** Hides a StartupNotice for good (this run; its cause is gone by the next). `dismissed: false`: no such notice. */
+    'app.dismissNotice': call<{ dismissed: boolean }>()(z.object({ id: z.string().min(1).max(200) })),
     'systems.list': call<ReadonlyArray<SystemDescriptor>>()(z.object({})),
     'drafts.current': call<Draft | null>()(z.object({})),
     'drafts.start': call<Draft>()(z.object({ system: systemId })),

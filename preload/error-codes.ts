@@ -27,11 +27,12 @@ export const ERROR_CODES = [
   'E_UNKNOWN_SYSTEM',
   'E_NO_DRAFT',
   'E_DRAFT_INVALID',
-  'E_DRAFT_CORRUPT', // the saved draft was set aside (a notice: logged, not thrown today)
+  'E_DRAFT_CORRUPT', // the saved draft was set aside (a StartupNotice: services/drafts.ts, services/notices.ts)
   'E_NOT_SECRET',
 
   // Secrets: the keychain (platform/keytar.ts, platform/secrets.ts)
   'E_KEYCHAIN',
+  'E_KEYCHAIN_LOCKED', // the keyring exists but is locked: unlock it (platform/keytar.ts)
   'E_KEYCHAIN_TIMEOUT',
   'E_KEYCHAIN_UNAVAILABLE',
   'E_SECRET_VALUE',
@@ -99,7 +100,8 @@ export const ERROR_CODES = [
 
   // Settings (platform/settings.ts; services/environment.ts answers E_INVALID_FIELDS)
   'E_CONFIG_INVALID',
-  'E_CONFIG_CORRUPT', // the settings file was set aside (a notice: logged, not thrown today)
+  'E_CONFIG_CORRUPT', // the settings file was set aside (a StartupNotice; thrown when it could not be and a change is refused)
+  'E_LOG_UNAVAILABLE', // the log file cannot be written (a StartupNotice: platform/log.ts, services/notices.ts)
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -4,7 +4,7 @@
  * neither bundle carries zod. contract.ts checks at compile time that these lists and the contract agree.
  */
 export const INVOKE_NAMES = [
-  'app.info', 'app.logError', 'systems.list', 'drafts.current', 'drafts.start', 'drafts.recreate', 'drafts.save',
+  'app.info', 'app.logError', 'app.dismissNotice', 'systems.list', 'drafts.current', 'drafts.start', 'drafts.recreate', 'drafts.save',
   'drafts.discard', 'secrets.put', 'secrets.status', 'checks.run', 'checks.cancel', 'handoff.review',
   'handoff.submit', 'handoff.retryCompanies', 'status.get', 'links.open', 'auth.status', 'auth.signIn',
   'auth.cancel', 'auth.signOut', 'domains.list', 'domains.create', 'dataSources.list',

@@ -6,4 +6,4 @@
 export { createAuthService } from './service';
 export { DEFAULT_SCOPE, REFRESH_MARGIN_MS, type AuthService, type AuthServiceOptions } from './types';
 export { AuthError, isAuthError, type AuthErrorCode } from './errors';
-export { ACCOUNT_PREFIX } from './token-store';
+export { ACCOUNT_PREFIX, accountsFor } from './token-store';

@@ -11,7 +11,7 @@ import { authorize } from './authorize';
 import { describeFailure, discover, isTransientFailure, parseIssuer } from './discovery';
 import { authErrors, AuthError } from './errors';
 import { InvalidTokenResponse, toStoredTokens } from './token-response';
-import { clearTokens, loadTokens, saveTokens, type StoredTokens } from './token-store';
+import { accountsFor, clearTokens, LEGACY_ACCOUNTS, loadTokens, sameTokens, saveTokens, type LoadResult, type StoredTokens } from './token-store';
 import { DEFAULT_SCOPE, REFRESH_MARGIN_MS, type AuthService, type AuthServiceOptions } from './types';
 
 const SIGNED_OUT: Session = { signedIn: false, pending: false };
@@ -22,6 +22,8 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
   const issuerUrl = parseIssuer(options.issuer, allowInsecure);
   const { secrets, audience } = options;
   const now = options.now ?? Date.now;
+  // This instance's namespace in the keychain: it never reads, writes or deletes another instance's tokens.
+  const accounts = accountsFor(options.issuer, options.instance ?? '');
   const listeners = new Set<(session: Session) => void>();
   let session: Session = SIGNED_OUT;
   let pending: { readonly controller: AbortController; answered: boolean } | undefined;
@@ -58,11 +60,24 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
     return discovered;
   }
 
-  async function forget(reason: string): Promise<void> {
+  /**
+   * Deletes the stored set and signs out. With `seen` (the set judged stale) it is compare-and-delete: when the
+   * keychain holds another set by now (an instance sharing this namespace refreshed or signed in meanwhile),
+   * nothing is deleted and that set is answered instead.
+   */
+  async function forget(reason: string, seen?: LoadResult): Promise<LoadResult | undefined> {
+    if (seen) {
+      const current = await loadTokens(secrets, accounts);
+      if (!sameTokens(seen, current)) {
+        log.info('Exopen tokens were replaced meanwhile; kept', { reason });
+        return current;
+      }
+    }
     generation++;
-    await clearTokens(secrets);
+    await clearTokens(secrets, accounts);
     log.info('Exopen tokens cleared', { reason });
     setSession({ signedIn: false, pending: pending !== undefined });
+    return undefined;
   }
 
   async function refresh(tokens: StoredTokens & { refreshToken: string }): Promise<string> {
@@ -77,13 +92,18 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
       log.warn('refreshing the Exopen access token failed', { transient, error });
       if (transient) throw authErrors.unreachable(options.issuer, describeFailure(error), error);
       // The provider refused the refresh token (expired, revoked, rotated away) or answered with tokens we
-      // cannot use: the stored set is stale and goes.
-      await forget(error instanceof InvalidTokenResponse ? 'refresh answer unusable' : 'refresh refused');
+      // cannot use: the stored set is stale and goes, unless another instance sharing it already replaced it
+      // (its refresh used up the rotating token this one presented): then its set is the one to use.
+      const replaced = await forget(error instanceof InvalidTokenResponse ? 'refresh answer unusable' : 'refresh refused', { kind: 'ok', tokens });
+      if (replaced?.kind === 'ok' && replaced.tokens.profile.issuer === options.issuer && replaced.tokens.expiresAt > now()) {
+        setSession(signedIn(replaced.tokens));
+        return replaced.tokens.accessToken;
+      }
       throw authErrors.required(error);
     }
     if (startedAt !== generation) throw authErrors.required();
     generation++;
-    await saveTokens(secrets, next);
+    await saveTokens(secrets, next, accounts);
     setSession(signedIn(next));
     log.debug('access token refreshed', { expiresAt: new Date(next.expiresAt).toISOString() });
     return next.accessToken;
@@ -91,17 +111,35 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
 
   /** The stored set if it is usable for this issuer; otherwise clears what is there and says so. */
   async function usableTokens(): Promise<StoredTokens | undefined> {
-    const loaded = await loadTokens(secrets);
-    if (loaded.kind === 'none') return undefined;
+    let loaded = await loadTokens(secrets, accounts);
+    if (loaded.kind === 'none') {
+      if (!(await adoptLegacy())) return undefined;
+      loaded = await loadTokens(secrets, accounts);
+      if (loaded.kind === 'none') return undefined;
+    }
     let problem: string | undefined;
     if (loaded.kind === 'broken') problem = 'stored tokens unreadable';
     else if (loaded.tokens.profile.issuer !== options.issuer) problem = 'tokens of another issuer';
     else if (!loaded.tokens.refreshToken && loaded.tokens.expiresAt <= now()) problem = 'expired, no refresh token';
     if (problem !== undefined || loaded.kind !== 'ok') {
-      await forget(problem ?? 'unusable');
-      return undefined;
+      const replaced = await forget(problem ?? 'unusable', loaded);
+      return replaced?.kind === 'ok' && replaced.tokens.profile.issuer === options.issuer ? replaced.tokens : undefined;
     }
     return loaded.tokens;
+  }
+
+  /**
+   * A set an older version kept directly under `exopen/`: this instance takes it over if it is of this issuer
+   * (moves it into its namespace). Anyone else's stays where it is: it is not this instance's to delete.
+   */
+  async function adoptLegacy(): Promise<boolean> {
+    const legacy = await loadTokens(secrets, LEGACY_ACCOUNTS);
+    if (legacy.kind !== 'ok' || legacy.tokens.profile.issuer !== options.issuer) return false;
+    generation++;
+    await saveTokens(secrets, legacy.tokens, accounts);
+    if (sameTokens(legacy, await loadTokens(secrets, LEGACY_ACCOUNTS))) await clearTokens(secrets, LEGACY_ACCOUNTS);
+    log.info('Exopen tokens of an earlier version moved to this instance');
+    return true;
   }
 
   async function signIn(): Promise<Session> {
@@ -127,8 +165,8 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
           // A sign-out while the code was being exchanged wins: its tokens are not written back.
           if (generation !== startedAt) throw authErrors.cancelled();
           generation++;
-          await clearTokens(secrets);
-          await saveTokens(secrets, received);
+          await clearTokens(secrets, accounts);
+          await saveTokens(secrets, received, accounts);
         },
         now,
       });
@@ -156,7 +194,7 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
   async function signOut(): Promise<Session> {
     cancel();
     forceLogin = true;
-    const loaded = await loadTokens(secrets);
+    const loaded = await loadTokens(secrets, accounts);
     await forget('signed out');
     if (loaded.kind === 'ok' && loaded.tokens.refreshToken) {
       // Best effort: the tokens are already gone from this machine; revoking also ends the grant at the
@@ -202,5 +240,9 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
       return () => listeners.delete(listener);
     },
     restore,
+    async clearLocal() {
+      generation++;
+      await clearTokens(secrets, accounts);
+    },
   };
 }

@@ -20,6 +20,12 @@ export interface AuthServiceOptions {
   readonly scope?: string;
   /** Seconds openid-client waits for each HTTP answer from the provider (default 30). */
   readonly httpTimeoutSeconds?: number;
+  /**
+   * Which instance of the assistant this is (the hosts pass the data directory): with the issuer it names the
+   * keychain namespace of this instance's tokens (token-store.ts accountsFor), so instances sharing a keychain
+   * never read, overwrite or delete each other's.
+   */
+  readonly instance?: string;
   /** Epoch milliseconds (tests move it forward to reach a token's expiry). */
   readonly now?: () => number;
 }
@@ -34,6 +40,8 @@ export interface AuthService {
   accessToken(): Promise<string>;
   onChange(listener: (session: Session) => void): () => void;
   restore(): Promise<Session>;
+  /** Deletes this instance's tokens from the keychain without revoking them (a sandbox that is going away). */
+  clearLocal(): Promise<void>;
 }
 
 export const DEFAULT_SCOPE = 'openid profile email offline_access';

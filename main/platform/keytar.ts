@@ -14,7 +14,26 @@ export interface KeytarApi {
   findCredentials(service: string): Promise<Array<{ account: string; password: string }>>;
 }
 
-export type SecretStoreErrorCode = 'E_KEYCHAIN' | 'E_KEYCHAIN_TIMEOUT' | 'E_KEYCHAIN_UNAVAILABLE' | 'E_SECRET_VALUE';
+export type SecretStoreErrorCode = 'E_KEYCHAIN' | 'E_KEYCHAIN_LOCKED' | 'E_KEYCHAIN_TIMEOUT' | 'E_KEYCHAIN_UNAVAILABLE' | 'E_SECRET_VALUE';
+
+/**
+ * The texts a keychain gives when it exists but is locked and nobody can unlock it now: libsecret with
+ * gnome-keyring, after the unlock prompt failed or was dismissed ("Cannot create an item in a locked
+ * collection", seen with keytar 7.9 when the login collection is locked over D-Bus and no prompter can
+ * open), libsecret's own unlock failure, and macOS' errSecInteractionNotAllowed for a locked keychain.
+ */
+const LOCKED_MESSAGES = /\blocked collection\b|\bcould(?:n'?t| not) unlock\b|\bcannot unlock\b|user interaction is not allowed/i;
+
+/** True when `error` (or its cause) says the keychain is locked rather than missing or broken. */
+export function isLockedKeychainError(error: unknown): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 4; current = current.cause, depth++) {
+    if (current instanceof SecretStoreError && current.code === 'E_KEYCHAIN_LOCKED') return true;
+    if (LOCKED_MESSAGES.test(current.message)) return true;
+  }
+  return false;
+}
+
+export const LOCKED_FIX = 'unlock your keyring (log out and in again, or unlock it in your desktop\'s passwords app) and try again';
 
 /** A keychain call that failed. The message never contains a secret value (keytar's messages do not). */
 export class SecretStoreError extends Error {
@@ -108,6 +127,8 @@ export class KeytarSecretStore implements SecretStore {
       return await withTimeout(work(), this.timeoutMs, what);
     } catch (error) {
       if (error instanceof SecretStoreError) throw error;
+      // Locked after start (a screen lock, a keyring locked by hand): say so, and what fixes it.
+      if (isLockedKeychainError(error)) throw new SecretStoreError('E_KEYCHAIN_LOCKED', `The keyring is locked: ${LOCKED_FIX}.`, { cause: error });
       throw new SecretStoreError('E_KEYCHAIN', `the keychain failed ${what}`, { cause: error });
     }
   }

@@ -5,7 +5,7 @@
  * line as text, which also catches a secret that only became visible once JSON-escaped. No line carries a
  * character a terminal acts on (platform/terminal-text.ts).
  */
-import { closeSync, fchmodSync, fstatSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fstatSync, openSync, renameSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from './private-files';
 import { redactObject, redactText } from './redact';
@@ -32,8 +32,26 @@ export interface LoggingOptions {
 }
 
 export interface LogSink {
+  /** Where lines are meant to go (`<dataDir>/logs/exopen-connect.log`). */
   readonly file: string;
+  /** Set when that file could not be opened: lines then go to stderr only (see LogUnavailable). */
+  readonly unavailable?: LogUnavailable;
   close(): void;
+}
+
+/**
+ * The log file could not be opened (the logs folder is a file, the log file a folder, no permission). The
+ * assistant still starts: lines go to stderr only, and the hosts tell the user which path is in the way.
+ */
+export interface LogUnavailable {
+  /** The path that is in the way. */
+  readonly path: string;
+  /** The OS error code (ENOTDIR, EISDIR, EACCES, …), for support. */
+  readonly code: string;
+  /** What is wrong with the path, in words ("is a file, not a folder"). */
+  readonly problem: string;
+  /** The same as data, for the UI's own words. */
+  readonly kind: 'not-a-folder' | 'not-a-file' | 'unwritable';
 }
 
 export const LOG_FILE_NAME = 'exopen-connect.log';
@@ -85,20 +103,64 @@ class FileSink implements LogSink {
   }
 }
 
-let sink: FileSink | null = null;
+/** Lines to stderr only: what is left when the log file cannot be opened. */
+class StderrSink {
+  write(line: string): void {
+    process.stderr.write(line);
+  }
+
+  close(): void {}
+}
+
+let sink: FileSink | StderrSink | null = null;
 let threshold: LogLevel = 'info';
 let copyToStderr = false;
 
-/** Points every logger (including ones created earlier) at the log file. Replaces a previous configuration. */
+/** Says which path is in the way of `<dir>/<file>`, and how. */
+function describeUnavailable(dir: string, file: string, error: unknown): LogUnavailable {
+  const code = (error as NodeJS.ErrnoException).code ?? 'EUNKNOWN';
+  const kind = (target: string) => {
+    try {
+      const stats = statSync(target);
+      return stats.isDirectory() ? 'folder' : 'file';
+    } catch {
+      return undefined;
+    }
+  };
+  const dirKind = kind(dir);
+  if (dirKind === 'file') return { path: dir, code, kind: 'not-a-folder', problem: 'is a file, not a folder' };
+  if (kind(file) === 'folder') return { path: file, code, kind: 'not-a-file', problem: 'is a folder, not a file' };
+  // Anything else (no permission, read-only disk): the log folder is where to look.
+  return { path: dirKind ? file : dir, code, kind: 'unwritable', problem: `cannot be written (${code})` };
+}
+
+/**
+ * Points every logger (including ones created earlier) at the log file. Replaces a previous configuration.
+ * Never throws for the disk: when the file cannot be opened, lines go to stderr and the sink says why.
+ */
 export function configureLogging(options: LoggingOptions): LogSink {
-  const dir = ensurePrivateDir(path.join(options.dataDir, 'logs'));
-  const next = new FileSink(path.join(dir, LOG_FILE_NAME), options.maxBytes ?? 5 * 1024 * 1024);
+  const dir = path.join(options.dataDir, 'logs');
+  const file = path.join(dir, LOG_FILE_NAME);
+  let next: FileSink | StderrSink;
+  let unavailable: LogUnavailable | undefined;
+  try {
+    ensurePrivateDir(dir);
+    next = new FileSink(file, options.maxBytes ?? 5 * 1024 * 1024);
+  } catch (error) {
+    unavailable = describeUnavailable(dir, file, error);
+    next = new StderrSink();
+    process.stderr.write(
+      `exopen-connect: cannot write the log: ${unavailable.path} ${unavailable.problem}. Log lines go to this terminal only; ` +
+        `move or delete ${unavailable.path} and start again to get the log file back.\n`,
+    );
+  }
   sink?.close();
   sink = next;
   threshold = options.level ?? 'info';
-  copyToStderr = options.alsoStderr ?? false;
+  copyToStderr = unavailable ? false : (options.alsoStderr ?? false);
   return {
-    file: next.file,
+    file,
+    ...(unavailable ? { unavailable } : {}),
     close: () => {
       next.close();
       if (sink === next) sink = null;

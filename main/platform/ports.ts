@@ -6,7 +6,10 @@
 
 /** Where customer secrets live. The keychain when there is one; otherwise session memory (fail closed). */
 export interface SecretStore {
-  readonly backend: { readonly kind: 'keychain' } | { readonly kind: 'memory'; readonly reason: string };
+  readonly backend:
+    | { readonly kind: 'keychain' }
+    /** `locked`: there is a keychain, but its collection is locked (the fix is to unlock it, not to install one). */
+    | { readonly kind: 'memory'; readonly reason: string; readonly locked?: true };
   get(account: string): Promise<string | undefined>;
   set(account: string, value: string): Promise<void>;
   delete(account: string): Promise<boolean>;

@@ -135,9 +135,18 @@ const SECRET_KEY_PARTS = [
   'authorization', 'cookie', 'signature', 'sessionid',
 ];
 
+/**
+ * Suffixes that make a key name describe secrets rather than hold one: `secretBackend` is where secrets live
+ * ('keychain' or 'memory'), `tokenKind` a kind, `secretCount` a number. Without these the part rule above
+ * blanked such fields in every log line (`"secretBackend":"[REDACTED]"`), hiding what support needs to see.
+ * Only whole suffixes, and the value is still value-redacted like every string.
+ */
+const DESCRIPTIVE_SUFFIXES = ['backend', 'kind', 'count'];
+
 /** True for keys like `password`, `clientSecret`, `api_key`, `X-Netvisor-Authentication-MAC`, `set-cookie`. */
 export function isSecretKey(key: string): boolean {
   const normalised = key.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (DESCRIPTIVE_SUFFIXES.some((suffix) => normalised.endsWith(suffix) && normalised.length > suffix.length)) return false;
   // `mac` only as a whole word or suffix: `machine` or `macAddress` are not signatures.
   if (normalised === 'mac' || normalised.endsWith('mac')) return true;
   return SECRET_KEY_PARTS.some((part) => normalised.includes(part));

@@ -10,6 +10,7 @@ import { registerSecret } from './redact';
 import { createLogger } from './log';
 import {
   assertStorable,
+  isLockedKeychainError,
   KeytarSecretStore,
   loadKeytar,
   PROBE_ACCOUNT_PREFIX,
@@ -26,16 +27,18 @@ export const REASON_NO_KEYCHAIN =
   'No system keychain (Secret Service) is available: secrets are kept only until the assistant closes.';
 export const REASON_KEYCHAIN_NOT_ANSWERING =
   'The system keychain did not answer (it may be locked or waiting for a password): secrets are kept only until the assistant closes.';
+export const REASON_KEYCHAIN_LOCKED =
+  'The system keyring is locked: unlock it (log out and in again, or unlock it in your desktop\'s passwords app) and restart the assistant. Until then secrets are kept only until the assistant closes.';
 export const REASON_NO_KEYCHAIN_MODULE =
   'The keychain support of this installation could not be loaded: secrets are kept only until the assistant closes.';
 
 /** Session-only secrets: a Map in this process, gone when it exits. */
 export class MemorySecretStore implements SecretStore {
-  readonly backend: { readonly kind: 'memory'; readonly reason: string };
+  readonly backend: { readonly kind: 'memory'; readonly reason: string; readonly locked?: true };
   private readonly values = new Map<string, string>();
 
-  constructor(reason: string) {
-    this.backend = { kind: 'memory', reason };
+  constructor(reason: string, options: { readonly locked?: boolean } = {}) {
+    this.backend = options.locked ? { kind: 'memory', reason, locked: true } : { kind: 'memory', reason };
   }
 
   async get(account: string): Promise<string | undefined> {
@@ -84,6 +87,10 @@ export async function openSecretStore(options: OpenSecretStoreOptions): Promise<
       await withTimeout(probe(keytar, options.service), options.probeTimeoutMs ?? 5_000, 'the probe');
     } catch (error) {
       const timedOut = error instanceof SecretStoreError && error.code === 'E_KEYCHAIN_TIMEOUT';
+      if (isLockedKeychainError(error)) {
+        log.warn('keychain is locked; using session memory', { code: 'E_KEYCHAIN_LOCKED', error });
+        return new MemorySecretStore(REASON_KEYCHAIN_LOCKED, { locked: true });
+      }
       log.warn('keychain probe failed; using session memory', { error });
       return new MemorySecretStore(timedOut ? REASON_KEYCHAIN_NOT_ANSWERING : REASON_NO_KEYCHAIN);
     }

@@ -41,17 +41,45 @@ export interface DraftStoreOptions {
   /** Field ids whose values must never be written to disk. */
   readonly secretFieldsOf: (system: SystemId) => ReadonlySet<string>;
   readonly now?: () => Date;
+  /**
+   * Removes the secrets a quarantined draft left in the SecretStore (`draft/<id>/…`) and answers how many
+   * went. Without it nothing would ever remove them: the draft that named them is gone.
+   */
+  readonly forgetSecrets?: (draftId: string) => Promise<number>;
 }
+
+/**
+ * What became of a quarantined draft's secrets: `removed` from the keychain, `none` were stored, `unknown`
+ * (the file no longer says which setup it was), or `failed` (the keychain refused; the notice names them).
+ */
+export type QuarantinedSecrets = 'removed' | 'none' | 'unknown' | 'failed';
 
 /** The draft file could not be read; it was set aside and the setup starts over. */
 export class DraftCorruptError extends AppError {
   constructor(
     readonly quarantinedTo: string,
     readonly cause: unknown,
+    /** The damaged draft's id, when the file still says it. */
+    readonly draftId: string | undefined = undefined,
+    readonly secrets: QuarantinedSecrets = 'unknown',
   ) {
     super('E_DRAFT_CORRUPT', `The saved setup could not be read and has been set aside as ${path.basename(quarantinedTo)}; please start the setup again.`);
     this.name = 'DraftCorruptError';
   }
+}
+
+/** A draft id as the contract accepts it: no `/`, so it can never widen the `draft/<id>/` account prefix. */
+const DRAFT_ID = /^[A-Za-z0-9-]{8,64}$/;
+
+/** The id of the setup a damaged draft file held, if the file still says it (intact JSON or an intact pair). */
+export function salvageDraftId(text: string): string | undefined {
+  let candidate: unknown;
+  try {
+    candidate = (JSON.parse(text) as { draft?: { id?: unknown } } | null)?.draft?.id;
+  } catch {
+    candidate = /"id"\s*:\s*"([^"\\]{1,64})"/.exec(text)?.[1];
+  }
+  return typeof candidate === 'string' && DRAFT_ID.test(candidate) ? candidate : undefined;
 }
 
 // The shapes come from the contract, so what is stored is exactly what the bridge accepts.
@@ -115,8 +143,19 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
     try {
       parsed = draftFile.parse(JSON.parse(text));
     } catch (error) {
-      notice = new DraftCorruptError(quarantineFile(file, now()), error);
-      log.warn('draft file quarantined', { error: notice });
+      const quarantinedTo = quarantineFile(file, now());
+      const draftId = salvageDraftId(text);
+      let secrets: QuarantinedSecrets = draftId ? 'none' : 'unknown';
+      if (draftId && options.forgetSecrets) {
+        try {
+          secrets = (await options.forgetSecrets(draftId)) > 0 ? 'removed' : 'none';
+        } catch (forgetError) {
+          secrets = 'failed';
+          log.warn('the secrets of a quarantined draft could not be removed', { draftId, error: forgetError });
+        }
+      }
+      notice = new DraftCorruptError(quarantinedTo, error, draftId, secrets);
+      log.warn('draft file quarantined', { error: notice, draftId, keychain: secrets });
       return null;
     }
     const { dataSourceId, domainId, recreateOf, ...rest } = parsed.draft;

@@ -3,6 +3,7 @@
  * the connectors and the handlers of the contract. Hosts only translate transport; the CLI uses the same
  * pieces directly.
  */
+import path from 'node:path';
 import type { AppInfo, Draft, Handlers } from '../../preload/contract';
 import { createAuthService } from '../auth';
 import { createConnectors, secretFieldIds, SYSTEM_IDS } from '../connectors/registry';
@@ -11,7 +12,7 @@ import { isAllowedExternalUrl } from './links';
 import { configureLogging, createLogger } from '../platform/log';
 import { openSecretStore } from '../platform/secrets';
 import type { SecretStore, SettingsStore } from '../platform/ports';
-import { openSettings } from '../platform/settings';
+import { openSettings, type SettingsCorruptError } from '../platform/settings';
 import type { Sandbox } from '../sandbox';
 import { createAccountHandlers } from './account';
 import { createPartnerBroker } from './broker';
@@ -28,6 +29,7 @@ import { createHandoffService } from './handoff';
 import { fixedPartnerCredentials, localPartnerCredentials } from './partners';
 import { createRendererLog } from './renderer-log';
 import { createCredentialVault } from './vault';
+import { createNotices } from './notices';
 import { APP_VERSION } from '../platform/version';
 
 export interface RuntimeOptions {
@@ -42,7 +44,7 @@ export interface RuntimeOptions {
    * Opens the settings (the SettingsStore port) in `dataDir`. Default: conf (platform/settings.ts), as the web
    * host and the CLI do; Electron passes electron-store over the same file and schema (electron/settings.ts).
    */
-  readonly openSettings?: (dataDir: string) => SettingsStore;
+  readonly openSettings?: (dataDir: string) => SettingsStore & { readonly notice?: SettingsCorruptError | undefined };
   /** A sandbox started by the caller (tests share one); otherwise started here when the environment is sandbox. */
   readonly sandbox?: Sandbox;
   /** Environment variables to read EXOPEN_BACKEND_URL / EXOPEN_ISSUER_URL from (default process.env). */
@@ -75,7 +77,9 @@ async function startOwnSandbox(dataDir: string, keyStore: SecretStore): Promise<
 const CLIENT_ID = 'exopen-connect';
 
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
-  configureLogging({ dataDir: options.dataDir });
+  // Neither a logs folder that is a file nor a settings.json that is a folder stops the start: each falls
+  // back (stderr, defaults) and becomes a notice the UI shows (services/notices.ts).
+  const logSink = configureLogging({ dataDir: options.dataDir });
   const log = createLogger('runtime');
   const secretStore = await openSecretStore({ service: 'exopen-connect' });
   const settings = (options.openSettings ?? openSettings)(options.dataDir);
@@ -93,6 +97,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     clientId: sandbox ? sandbox.identity.clientId : CLIENT_ID,
     audience: backendUrl,
     secrets: secretStore,
+    // Tokens live in a keychain namespace of this issuer and data directory: another instance sharing the
+    // keychain (another data directory, a sandbox beside production) never signs this one out.
+    instance: path.resolve(options.dataDir),
     allowInsecureIssuer: sandbox !== undefined,
     openExternal: async (url) => {
       // Only the identity provider's own pages go to the browser through this path.
@@ -111,16 +118,22 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     partnerMode: (system) => signerFor(environment, system),
   };
   const connectors = createConnectors(connectorContext);
+  const vault = createCredentialVault(secretStore);
   const drafts = createDraftStore({
     dataDir: options.dataDir,
     secretFieldsOf: (system) => new Set(secretFieldIds(connectors[system].descriptor)),
+    // A damaged draft is set aside; the secrets it named in the keychain go with it (nothing else would find them).
+    forgetSecrets: (draftId) => vault.forget(draftId),
   });
-  const vault = createCredentialVault(secretStore);
+  // Read the draft now: a damaged one is set aside (and its secrets removed) at start, so its notice is in the
+  // first app.info the renderer asks for.
+  await drafts.current().catch((error: unknown) => log.warn('could not read the saved draft at start', { error }));
+  const notices = createNotices({ settings: () => settings.notice, draft: () => drafts.notice, log: () => logSink.unavailable });
   const expectedCompanies = (draft: Draft) => swapCompanies(exopen, draft);
   const checks = createCheckService({ connectors, drafts, vault, events, expectedCompanies });
   const handoff = createHandoffService({ connectors, drafts, vault, checks, exopen, events, destination: sandbox ? 'sandbox' : backendUrl });
 
-  const info: AppInfo = {
+  const info: Omit<AppInfo, 'notices'> = {
     version: APP_VERSION,
     host: options.host,
     sandbox: sandbox !== undefined,
@@ -130,10 +143,17 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     canPrintPdf: options.printToPdf !== undefined,
   };
   const rendererLog = createRendererLog();
-  log.info('runtime started', { host: options.host, environment: environment.environment, secretBackend: vault.backend.kind });
+  log.info('runtime started', {
+    host: options.host,
+    environment: environment.environment,
+    secretBackend: vault.backend.kind,
+    ...(vault.backend.kind === 'memory' && vault.backend.locked ? { keychainLocked: true } : {}),
+    notices: notices.list().map((notice) => notice.code),
+  });
 
   const handlers: Handlers = {
-    'app.info': async () => info,
+    'app.info': async () => ({ ...info, notices: notices.list() }),
+    'app.dismissNotice': async ({ id }) => ({ dismissed: notices.dismiss(id) }),
     ...rendererLog.handlers,
     'systems.list': async () => Object.values(connectors).map((connector) => connector.descriptor),
     ...createDraftHandlers({ connectors, drafts, vault, checks, exopen }),
@@ -165,7 +185,11 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     async close() {
       auth.cancel();
       rendererLog.flush();
-      await ownSandbox?.close();
+      if (ownSandbox) {
+        // Its identity provider goes with it (and the next sandbox has another issuer): its tokens are worthless.
+        await auth.clearLocal().catch((error: unknown) => log.warn('could not remove the sandbox session from the keychain', { error }));
+        await ownSandbox.close();
+      }
     },
   };
 }

@@ -13,7 +13,8 @@ export interface CredentialVault {
   /** Which of `fields` have a stored value (names only). */
   status(draftId: string, fields: ReadonlyArray<string>): Promise<Record<string, boolean>>;
   read(draftId: string, fields: ReadonlyArray<string>): Promise<Record<string, string>>;
-  forget(draftId: string): Promise<void>;
+  /** Deletes every stored secret of the setup; answers how many there were. */
+  forget(draftId: string): Promise<number>;
 }
 
 export function createCredentialVault(store: SecretStore): CredentialVault {
@@ -33,7 +34,9 @@ export function createCredentialVault(store: SecretStore): CredentialVault {
       return values;
     },
     async forget(draftId) {
-      for (const name of await store.list(`draft/${draftId}/`)) await store.delete(name);
+      const names = await store.list(`draft/${draftId}/`);
+      for (const name of names) await store.delete(name);
+      return names.length;
     },
   };
 }

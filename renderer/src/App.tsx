@@ -6,6 +6,7 @@ import { ThemeProvider } from '@mui/material/styles';
 import { AppHeader } from './components/AppHeader';
 import { BootScreen } from './components/BootScreen';
 import { SecretBackendNotice } from './components/SecretBackendNotice';
+import { StartupNotices } from './components/StartupNotices';
 import { panelId, tabId } from './components/shell/NavTabs';
 import { SignInNotice } from './components/shell/SignInNotice';
 import { Toasts } from './components/Toasts';
@@ -46,6 +47,7 @@ export function App() {
         <Container maxWidth="lg">
           {boot.phase === 'ready' ? (
             <>
+              <StartupNotices />
               <SecretBackendNotice secretBackend={boot.appInfo.secretBackend} />
               <SignInNotice />
               <Box role="tabpanel" id={panelId(view)} aria-labelledby={tabId(view)}>

@@ -58,6 +58,7 @@ export const ERROR_MEANINGS: { readonly [Code in ErrorCode]: ErrorMeaning } = {
   E_NOT_SECRET: INTERNAL,
   // Secrets
   E_KEYCHAIN: PROBLEM,
+  E_KEYCHAIN_LOCKED: titled(PROBLEM),
   E_KEYCHAIN_TIMEOUT: PROBLEM,
   E_KEYCHAIN_UNAVAILABLE: PROBLEM,
   E_SECRET_VALUE: PROBLEM,
@@ -117,6 +118,7 @@ export const ERROR_MEANINGS: { readonly [Code in ErrorCode]: ErrorMeaning } = {
   // Settings
   E_CONFIG_INVALID: PROBLEM,
   E_CONFIG_CORRUPT: PROBLEM,
+  E_LOG_UNAVAILABLE: PROBLEM,
 };
 
 /** The code's meaning. toUiError lets only listed codes into the store; anything else would read as internal. */

@@ -21,6 +21,7 @@ export const useAppStore = create<AppState>()((set, get) => {
     boot: { phase: 'loading' },
     wizard: enter.system(null),
     resumed: false,
+    notices: [],
     toast: null,
     view: 'wizard',
     auth: { phase: 'unknown' },

@@ -9,7 +9,7 @@ import type { WizardActions } from './types';
 
 type SessionActions = Pick<
   WizardActions,
-  'load' | 'selectSystem' | 'confirmSystem' | 'back' | 'connectAnother' | 'discardDraft' | 'dismissResumed' | 'copy' | 'openLink' | 'closeToast'
+  'load' | 'selectSystem' | 'confirmSystem' | 'back' | 'connectAnother' | 'discardDraft' | 'dismissResumed' | 'dismissNotice' | 'copy' | 'openLink' | 'closeToast'
 >;
 
 let unsubscribeProgress: (() => void) | null = null;
@@ -43,13 +43,15 @@ export function sessionActions(api: Api): SessionActions {
       try {
         const [appInfo, systems, draft] = await Promise.all([bridge.app.info({}), bridge.systems.list({}), bridge.drafts.current({})]);
         const descriptor = draft ? systems.find((system) => system.id === draft.system) : undefined;
+        // What main found on disk (a damaged settings file or draft set aside): shown until dismissed.
+        const notices = appInfo.notices ?? [];
         if (!draft || !descriptor) {
-          api.set({ boot: { phase: 'ready', appInfo, systems }, wizard: enter.system(null) });
+          api.set({ boot: { phase: 'ready', appInfo, systems }, wizard: enter.system(null), notices });
           return;
         }
         const secrets = await bridge.secrets.status({ draftId: draft.id });
         const wizard = resumeState(draft.step, sessionFromDraft(draft, descriptor, secrets));
-        api.set({ boot: { phase: 'ready', appInfo, systems }, wizard, resumed: true });
+        api.set({ boot: { phase: 'ready', appInfo, systems }, wizard, resumed: true, notices });
         if (wizard.step === 'review') await api.get().actions.loadReview();
       } catch (error) {
         api.set({ boot: { phase: 'failed', error: toUiError(error) } });
@@ -97,6 +99,12 @@ export function sessionActions(api: Api): SessionActions {
 
     dismissResumed() {
       api.set({ resumed: false });
+    },
+
+    async dismissNotice(id: string) {
+      api.set({ notices: api.get().notices.filter((notice) => notice.id !== id) });
+      // Main forgets it too, so a reload does not show it again; if that fails, it is hidden here all the same.
+      await bridge.app.dismissNotice({ id }).catch(() => undefined);
     },
 
     async copy(value: string) {

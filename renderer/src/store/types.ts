@@ -14,6 +14,7 @@ import type {
   MatrixRow,
   Msg,
   Review,
+  StartupNotice,
   SystemDescriptor,
   SystemId,
   VendorText,
@@ -222,6 +223,8 @@ export interface WizardActions {
   connectAnother(): Promise<void>;
   discardDraft(): Promise<void>;
   dismissResumed(): void;
+  /** Hides a start-up notice here and in main, so it does not come back on a reload. */
+  dismissNotice(id: string): Promise<void>;
   copy(value: string): Promise<void>;
   openLink(url: string): Promise<void>;
   closeToast(): void;
@@ -245,6 +248,8 @@ export interface AppState {
   readonly wizard: WizardState;
   /** The wizard was restored from a saved draft; the notice offers to discard it. */
   readonly resumed: boolean;
+  /** What main found on disk at start (a damaged file set aside, no log file), until dismissed. */
+  readonly notices: ReadonlyArray<StartupNotice>;
   readonly toast: Toast | null;
   /** Which page of the shell is shown. */
   readonly view: View;

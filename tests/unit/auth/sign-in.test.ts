@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ACCOUNT_PREFIX } from '../../../main/auth';
+import { ACCOUNT_PREFIX, accountsFor } from '../../../main/auth';
 import {
   ADMIN,
   AUDIENCE,
@@ -56,9 +56,11 @@ describe('sign-in through the system browser and a loopback redirect', () => {
     expect(page.headers.get('cache-control')).toBe('no-store');
     expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
 
-    expect(await store.list(ACCOUNT_PREFIX)).toEqual(['exopen/access-token', 'exopen/profile', 'exopen/refresh-token']);
-    const access = JSON.parse((await store.get('exopen/access-token'))!) as { token: string };
-    const refresh = JSON.parse((await store.get('exopen/refresh-token'))!) as { token: string };
+    const accounts = accountsFor(idp.issuer);
+    expect(await store.list(ACCOUNT_PREFIX)).toEqual([accounts.access, accounts.profile, accounts.refresh]);
+    expect(accounts.prefix).toMatch(/^exopen\/[0-9a-f]{16}\/$/);
+    const access = JSON.parse((await store.get(accounts.access))!) as { token: string };
+    const refresh = JSON.parse((await store.get(accounts.refresh))!) as { token: string };
     expect(JSON.stringify(harness.sessions)).not.toContain(access.token);
     expect(JSON.stringify(harness.sessions)).not.toContain(refresh.token);
 

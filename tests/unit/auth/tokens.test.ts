@@ -2,8 +2,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNT_PREFIX, createAuthService } from '../../../main/auth';
+import { ACCOUNT_PREFIX, accountsFor, createAuthService } from '../../../main/auth';
 import { configureLogging, type LogSink } from '../../../main/platform/log';
+import type { SecretStore } from '../../../main/platform/ports';
 import type { MemorySecretStore } from '../../../main/platform/secrets';
 import { startIdentityProvider } from '../../../main/sandbox/identity';
 import type { Session } from '../../../preload/contract';
@@ -31,9 +32,10 @@ afterEach(async () => {
   harness = undefined;
 });
 
-async function stored(store: MemorySecretStore): Promise<{ access: string; refresh: string }> {
-  const access = (JSON.parse((await store.get('exopen/access-token')) ?? '{}') as { token: string }).token;
-  const refresh = (JSON.parse((await store.get('exopen/refresh-token')) ?? '{}') as { token: string }).token;
+async function stored(store: MemorySecretStore, issuer = harness!.idp.issuer): Promise<{ access: string; refresh: string }> {
+  const accounts = accountsFor(issuer);
+  const access = (JSON.parse((await store.get(accounts.access)) ?? '{}') as { token: string }).token;
+  const refresh = (JSON.parse((await store.get(accounts.refresh)) ?? '{}') as { token: string }).token;
   seenTokens.add(access).add(refresh);
   return { access, refresh };
 }
@@ -103,6 +105,36 @@ describe('access tokens, refresh, sign-out and restore', () => {
     expect(harness.sessions.at(-1)).toEqual({ signedIn: false, pending: false });
   });
 
+  it('a refresh refused because another instance sharing the set refreshed first keeps that set (compare-and-delete)', async () => {
+    harness = await startHarness();
+    const { store, idp, clock } = harness;
+    await signInAsAdmin(harness);
+    const accounts = accountsFor(idp.issuer);
+    const before = new Map<string, string | undefined>();
+    for (const account of [accounts.access, accounts.refresh, accounts.profile]) before.set(account, await store.get(account));
+
+    // Instance A refreshes near expiry: the refresh token rotates, the keychain holds the new set.
+    clock.now += 3600_000 - 30_000;
+    const renewed = await harness.service.accessToken();
+    const fresh = await stored(store);
+
+    // Instance B (same data directory and issuer, so the same set) read the keychain just before A wrote:
+    // it presents the rotated-away refresh token, and the provider refuses it.
+    let staleReads = 3;
+    const racing: SecretStore = {
+      backend: store.backend,
+      get: async (account) => (staleReads-- > 0 ? before.get(account) : store.get(account)),
+      set: (account, value) => store.set(account, value),
+      delete: (account) => store.delete(account),
+      list: (prefix) => store.list(prefix),
+    };
+    const other = createAuthService({ issuer: idp.issuer, clientId: idp.clientId, audience: AUDIENCE, secrets: racing, allowInsecureIssuer: true, now: () => clock.now, openExternal: async () => undefined });
+    expect(await other.accessToken()).toBe(renewed);
+    expect(other.status()).toMatchObject({ signedIn: true });
+    // A's set is still there: B did not delete what it had not judged.
+    expect(await stored(store)).toEqual(fresh);
+  });
+
   it('keeps the tokens when the provider cannot be reached for a refresh (E_AUTH_UNREACHABLE)', async () => {
     harness = await startHarness();
     await signInAsAdmin(harness);
@@ -117,16 +149,17 @@ describe('access tokens, refresh, sign-out and restore', () => {
     expect(harness.service.status().signedIn).toBe(true);
   });
 
-  it('signs out: every exopen/ account is deleted, other secrets stay, the grant is revoked at the provider', async () => {
+  it('signs out: every account of its namespace is deleted, other secrets and other instances\' tokens stay, the grant is revoked', async () => {
     harness = await startHarness();
     const { service, store, idp } = harness;
     await signInAsAdmin(harness);
     const { refresh } = await stored(store);
-    await store.set('exopen/left-by-an-older-version', 'stale-value-123');
+    await store.set(`${accountsFor(idp.issuer).prefix}left-by-an-older-version`, 'stale-value-123');
     await store.set('draft/abcdefgh/customerKey', 'customer-secret-1');
+    await store.set(accountsFor(idp.issuer, '/another/data-dir').profile, 'another-instance-profile');
 
     expect(await service.signOut()).toEqual({ signedIn: false, pending: false });
-    expect(await store.list(ACCOUNT_PREFIX)).toEqual([]);
+    expect(await store.list(ACCOUNT_PREFIX)).toEqual([accountsFor(idp.issuer, '/another/data-dir').profile]);
     expect(await store.list('draft/')).toEqual(['draft/abcdefgh/customerKey']);
     expect(await refreshStatus(idp.issuer, refresh)).toBe(400);
     expect((await rejectionOf(service.accessToken())).code).toBe('E_AUTH_REQUIRED');
@@ -153,18 +186,19 @@ describe('access tokens, refresh, sign-out and restore', () => {
     expect(await restarted.accessToken()).toBe(access);
     seenSessions.push(restored);
 
-    // Tokens of another issuer (the environment was switched) are not used.
+    // Tokens of another issuer (the environment was switched, or another instance) are neither used nor deleted.
     const other = await startIdentityProvider({ audience: AUDIENCE });
     try {
       const elsewhere = createAuthService({ issuer: other.issuer, clientId: other.clientId, audience: AUDIENCE, secrets: store, allowInsecureIssuer: true, openExternal: async () => undefined });
       expect(await elsewhere.restore()).toEqual({ signedIn: false, pending: false });
-      expect(await store.list(ACCOUNT_PREFIX)).toEqual([]);
+      expect(await store.list(ACCOUNT_PREFIX)).toHaveLength(3);
+      expect(await startup().restore()).toMatchObject({ signedIn: true });
     } finally {
       await other.close();
     }
 
     // A damaged entry signs out cleanly instead of failing at every call.
-    await store.set('exopen/profile', 'not json at all');
+    await store.set(accountsFor(idp.issuer).profile, 'not json at all');
     expect(await startup().restore()).toEqual({ signedIn: false, pending: false });
     expect(await store.list(ACCOUNT_PREFIX)).toEqual([]);
   });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { registerSecret } from '../../../main/platform/redact';
-import { createDraftStore, DraftCorruptError } from '../../../main/services/drafts';
+import { createDraftStore, DraftCorruptError, salvageDraftId } from '../../../main/services/drafts';
 import { canary, countFiles, findLeaks, tempDir } from './support/canary';
 
 beforeEach(() => {
@@ -95,6 +95,44 @@ describe('draft store', () => {
     expect(readFileSync(path.join(dataDir, 'drafts', names[0] ?? ''), 'utf8')).toBe('{"version":1,"draft":');
     // A fresh start works after the quarantine.
     expect((await store.start('netvisor')).step).toBe('prepare');
+  });
+
+  it('removes the secrets a quarantined draft named, and says what became of them', async () => {
+    const dataDir = await tempDir();
+    const draft = await openStore(dataDir).start('netvisor');
+    const text = readFileSync(draftFile(dataDir), 'utf8');
+    writeFileSync(draftFile(dataDir), text.slice(0, text.indexOf(draft.id) + draft.id.length + 2));
+    const forgotten: string[] = [];
+    const store = createDraftStore({ dataDir, secretFieldsOf: () => SECRET_FIELDS, forgetSecrets: async (id) => (forgotten.push(id), 2) });
+    expect(await store.current()).toBeNull();
+    expect(forgotten).toEqual([draft.id]);
+    expect(store.notice).toMatchObject({ draftId: draft.id, secrets: 'removed' });
+
+    // The keychain refuses: the notice says so (and names the draft, so the user can remove them by hand).
+    const again = await openStore(dataDir).start('netvisor');
+    writeFileSync(draftFile(dataDir), JSON.stringify({ version: 1, draft: { id: again.id, system: 'unknown-system' } }));
+    const failing = createDraftStore({
+      dataDir,
+      secretFieldsOf: () => SECRET_FIELDS,
+      forgetSecrets: async () => {
+        throw new Error('Cannot create an item in a locked collection');
+      },
+    });
+    expect(await failing.current()).toBeNull();
+    expect(failing.notice).toMatchObject({ draftId: again.id, secrets: 'failed' });
+
+    // Garbage: no id, nothing removed, said as unknown.
+    writeFileSync(draftFile(dataDir), '\u0000garbage');
+    const blind = createDraftStore({ dataDir, secretFieldsOf: () => SECRET_FIELDS, forgetSecrets: async () => expect.unreachable() });
+    expect(await blind.current()).toBeNull();
+    expect(blind.notice).toMatchObject({ draftId: undefined, secrets: 'unknown' });
+  });
+
+  it('salvages only an id the contract accepts (no "/" that could widen the account prefix)', () => {
+    expect(salvageDraftId('{"version":1,"draft":{"id":"0123abcd-ef"')).toBe('0123abcd-ef');
+    expect(salvageDraftId('{"version":1,"draft":{"id":"../../x/yyyyyyyy"}}')).toBeUndefined();
+    expect(salvageDraftId('{"draft":{"id":"short"}}')).toBeUndefined();
+    expect(salvageDraftId('{"draft":{"id":"abcdefgh/"')).toBeUndefined();
   });
 
   it('treats a file that parses but breaks the schema as damaged too', async () => {

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { configureLogging, createLogger, formatLine, LOG_FILE_NAME, type LogSink } from '../../../main/platform/log';
@@ -69,6 +69,40 @@ describe('logging', () => {
     // The .1 file holds the lines just before the current file's first line: nothing in between was lost.
     const firstCurrent = Number(String(current[0]?.message).split(' ')[1]);
     expect(previous.at(-1)?.message).toBe(`line ${firstCurrent - 1}`);
+  });
+
+  it('a logs folder that is a file: no throw, lines to stderr only, and the path and the fix said once', async () => {
+    const writes: string[] = [];
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      writes.push(String(chunk));
+      return true;
+    });
+    const dataDir = await tempDir();
+    writeFileSync(path.join(dataDir, 'logs'), 'not a folder');
+    sink = configureLogging({ dataDir, level: 'info' });
+    expect(sink.unavailable).toEqual({ path: path.join(dataDir, 'logs'), code: expect.stringMatching(/^E/), kind: 'not-a-folder', problem: 'is a file, not a folder' });
+    createLogger('fallback').info('still logged', { secretBackend: 'keychain' });
+    expect(writes[0]).toBe(
+      `exopen-connect: cannot write the log: ${path.join(dataDir, 'logs')} is a file, not a folder. Log lines go to this terminal only; ` +
+        `move or delete ${path.join(dataDir, 'logs')} and start again to get the log file back.\n`,
+    );
+    expect(JSON.parse(writes[1]!)).toMatchObject({ scope: 'fallback', message: 'still logged', secretBackend: 'keychain' });
+    expect(writes).toHaveLength(2);
+    expect(readFileSync(path.join(dataDir, 'logs'), 'utf8')).toBe('not a folder');
+  });
+
+  it('a log file that is a folder: the same, naming the file', async () => {
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const dataDir = await tempDir();
+    mkdirSync(path.join(dataDir, 'logs', LOG_FILE_NAME), { recursive: true });
+    sink = configureLogging({ dataDir });
+    expect(sink.unavailable).toMatchObject({ path: path.join(dataDir, 'logs', LOG_FILE_NAME), problem: 'is a folder, not a file' });
+  });
+
+  it('logs where secrets live (secretBackend) and still drops secret-keyed values', async () => {
+    sink = configureLogging({ dataDir: await tempDir(), level: 'info' });
+    createLogger('runtime').info('runtime started', { secretBackend: 'keychain', clientSecret: 'keychain-lookalike' });
+    expect(lines(sink.file)[0]).toMatchObject({ secretBackend: 'keychain', clientSecret: REDACTED });
   });
 
   it('copies lines to stderr when asked, and sends warnings there before it is configured', async () => {

@@ -162,4 +162,12 @@ describe('redactObject', () => {
     for (const key of ['key', 'machine', 'macAddress', 'system', 'field', 'message', 'companyId'])
       expect(isSecretKey(key), key).toBe(false);
   });
+
+  it('keeps keys that describe secrets (where they live, what kind, how many) and still drops the secrets', () => {
+    for (const key of ['secretBackend', 'secret_backend', 'tokenKind', 'secretCount'])
+      expect(isSecretKey(key), key).toBe(false);
+    for (const key of ['secret', 'clientSecret', 'secretKey', 'secrets', 'backendSecret', 'accessToken', 'apiKey', 'tokenBackendPassword'])
+      expect(isSecretKey(key), key).toBe(true);
+    expect(redactObject({ secretBackend: 'keychain', clientSecret: 'keychain' })).toEqual({ secretBackend: 'keychain', clientSecret: REDACTED });
+  });
 });

@@ -4,6 +4,7 @@ import { isRegisteredSecret } from '../../../main/platform/redact';
 import {
   MemorySecretStore,
   openSecretStore,
+  REASON_KEYCHAIN_LOCKED,
   REASON_KEYCHAIN_NOT_ANSWERING,
   REASON_NO_KEYCHAIN,
   REASON_NO_KEYCHAIN_MODULE,
@@ -85,6 +86,19 @@ describe('openSecretStore', () => {
   it('falls back to session memory when there is no Secret Service (keytar throws)', async () => {
     const store = await open(fakeKeytar({ fail: new Error('Cannot autolaunch D-Bus without X11 $DISPLAY') }).api);
     expect(store.backend).toEqual({ kind: 'memory', reason: REASON_NO_KEYCHAIN });
+  });
+
+  it('says a locked keyring is locked, with the fix, not "no keychain" (libsecret\'s own text)', async () => {
+    // The text gnome-keyring 42 / libsecret 0.20 give keytar when the login collection is locked and no
+    // unlock prompt can open (seen for real in tests/integration/damaged-disk.test.ts).
+    const store = await open(fakeKeytar({ fail: new Error('Cannot create an item in a locked collection') }).api);
+    expect(store.backend).toEqual({ kind: 'memory', reason: REASON_KEYCHAIN_LOCKED, locked: true });
+    expect(REASON_KEYCHAIN_LOCKED).toContain('unlock it (log out and in again');
+  });
+
+  it('a keyring locked after start: the call fails with E_KEYCHAIN_LOCKED and the fix', async () => {
+    const store = new KeytarSecretStore(fakeKeytar({ fail: new Error('Cannot create an item in a locked collection') }).api, 'svc');
+    await expect(store.set('draft/x/customerKey', canary())).rejects.toMatchObject({ code: 'E_KEYCHAIN_LOCKED', message: expect.stringContaining('The keyring is locked: unlock your keyring') });
   });
 
   it('falls back to session memory when the keychain never answers (locked, waiting for a prompt)', async () => {

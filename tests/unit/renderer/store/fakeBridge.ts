@@ -24,6 +24,7 @@ function defaults(): Impls {
   return {
     'app.info': () => fx.appInfo,
     'app.logError': () => ({ logged: true }),
+    'app.dismissNotice': () => ({ dismissed: true }),
     'systems.list': () => fx.systems,
     'drafts.current': () => null,
     'drafts.start': ({ system }) => fx.draft({ id: `draft-${String(++drafts).padStart(4, '0')}`, system, step: 'system' }),
@@ -108,7 +109,11 @@ export function createFakeBridge(): FakeBridge {
   }
 
   const bridge: Bridge = {
-    app: { info: (input) => invoke('app.info', input), logError: (input) => invoke('app.logError', input) },
+    app: {
+      info: (input) => invoke('app.info', input),
+      logError: (input) => invoke('app.logError', input),
+      dismissNotice: (input) => invoke('app.dismissNotice', input),
+    },
     systems: { list: (input) => invoke('systems.list', input) },
     drafts: {
       current: (input) => invoke('drafts.current', input),

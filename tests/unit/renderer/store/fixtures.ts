@@ -73,6 +73,7 @@ export const appInfo: AppInfo = {
   secretBackend: { kind: 'memory', reason: 'test' },
   platform: 'linux',
   canPrintPdf: false,
+  notices: [],
 };
 
 export const settings: EnvironmentSettings = { environment: 'sandbox', url: 'http://127.0.0.1:9', signers: {}, active: true };
