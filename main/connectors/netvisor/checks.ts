@@ -31,7 +31,7 @@ export async function runNetvisorChecks(ctx: ConnectorContext, input: CheckInput
   const startedAt = new Date().toISOString();
   const plan = planRun(options.only);
   const previous = previousOf(options, 'netvisor');
-  const scope = new RunScope('netvisor', options);
+  const scope = new RunScope('netvisor', { ...options, deadlines: { ...ctx.deadlines, ...options.deadlines } });
   const session = createSession(ctx, input, scope);
   const results = await runSequence(
     {

@@ -52,7 +52,7 @@ export async function runProcountorChecks(ctx: ConnectorContext, input: CheckInp
   const plan = planRun(options.only);
   const previous = previousOf(options, 'procountor');
   const expected = options.expectedCompanies?.[0] ?? previous?.companies[0];
-  const scope = new RunScope('procountor', options);
+  const scope = new RunScope('procountor', { ...options, deadlines: { ...ctx.deadlines, ...options.deadlines } });
   const state: RunState = { session: createSession(ctx, input, scope), plan, previous, expected, emit: options.onEvent };
   const results = await runSequence(
     { system: 'procountor', checkIds: CHECK_IDS, dependsOn: DEPENDS_ON, planned: plan.checks, previous, scope, runOne: (id) => runOne(id, state) },

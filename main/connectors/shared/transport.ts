@@ -118,7 +118,7 @@ export async function send(http: AxiosInstance, request: OutgoingRequest, option
   const admission = breaker.admit();
   if (!admission.ok) {
     const refused = new CircuitOpenError(vendor, target.origin, admission.retryInMs);
-    record(undefined, 'circuit-open');
+    record(undefined, refused.limit);
     throw refused;
   }
 

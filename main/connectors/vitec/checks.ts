@@ -40,7 +40,7 @@ export async function runVitecChecks(ctx: ConnectorContext, input: CheckInput, o
   const startedAt = new Date().toISOString();
   const plan = planRun(options.only);
   const previous = previousOf(options, VITEC);
-  const scope = new RunScope(VITEC, options);
+  const scope = new RunScope(VITEC, { ...options, deadlines: { ...ctx.deadlines, ...options.deadlines } });
   const session = createSession(ctx, input, scope);
   const results = await runSequence(
     { system: VITEC, checkIds: CHECK_IDS, dependsOn: DEPENDS_ON, planned: plan, previous, blocks, scope, runOne: (id) => runOne(id, session, options.onEvent) },
