@@ -2,7 +2,8 @@
  * No wait without an end: the figures every vendor exchange, check and run is held to, and the typed errors
  * that say which one ran out. All of them are NetworkErrors (no usable answer arrived), so every connector's
  * `isCheckFailure` takes them and every check turns them into a failed result (kind `unreachable`, exit 3 in
- * the CLI), explained by `<system>:diagnosis.network.<limit>` with the parameters each error carries.
+ * the CLI), explained by `<system>:diagnosis.network.<limit>` with the parameters each error carries
+ * (Procountor explains its RateLimitedError as an answer: `procountor:diagnosis.api.rateLimited`).
  *
  * The figures (docs/architecture.md, "Limits"):
  * - request: one vendor request, from the first byte sent to the last byte read, is an overall deadline (not

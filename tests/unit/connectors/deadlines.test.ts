@@ -19,7 +19,6 @@ import { contextFor } from '../vitec/helpers';
 import { FAKE_TIMERS, startFaultServer, untilIo, type FaultServer } from './faultServer';
 
 const passed: CheckOutcome = { status: 'passed', summary: msg('vitec:checks.domain.passed') };
-const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 type Id = 'a' | 'b' | 'c' | 'd';
 const IDS: ReadonlyArray<Id> = ['a', 'b', 'c', 'd'];

@@ -148,4 +148,6 @@ export async function untilIo(ready: () => boolean, polls = 2000): Promise<void>
 }
 
 /** The timers to fake: everything the code under test waits on, but not setImmediate (real I/O turns). */
-export const FAKE_TIMERS = { toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] as const };
+export const FAKE_TIMERS: { toFake: Array<'setTimeout' | 'clearTimeout' | 'setInterval' | 'clearInterval' | 'Date'> } = {
+  toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+};

@@ -6,7 +6,12 @@
  * never retried. A fault-injecting server on 127.0.0.1 and vitest's fake timers.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ProcountorApiError, ProcountorClient } from '../../../main/connectors/procountor';
+import { createProcountorConnector, ProcountorApiError, ProcountorClient } from '../../../main/connectors/procountor';
+import type { CheckReport } from '../../../main/connectors/types';
+import { entryIdsOf, matchReport } from '../../../main/diagnose/matcher';
+import { exitCodeOf } from '../../../main/hosts/cli/exit-codes';
+import { renderReport } from '../../../main/hosts/cli/render';
+import { simulatorContext } from '../../support/connector';
 import { THROTTLE_BUDGET_MS, THROTTLE_RETRY } from '../../../main/connectors/procountor/client';
 import { SlidingWindowLimiter } from '../../../main/connectors/procountor/rateLimit';
 import { LocalTokenExchange } from '../../../main/connectors/procountor/tokenExchange';
@@ -152,5 +157,20 @@ describe('Procountor Retry-After', () => {
       expect(await call.result).toBeInstanceOf(Error);
       expect(server.seen.slice(before).map((seen) => `${seen.method} ${seen.path}`)).toEqual(['POST /api/oauth/token']);
     }
+  });
+
+  it('in a check run: the check says until when, the CLI exits 3, Diagnose names the throttling entry', async () => {
+    server.script({ '/api/oauth/token': [TOKEN], '': [throttled('3600')] });
+    const ctx = simulatorContext('procountor', `${server.url}/api`, { clientId: 'exopen', clientSecret: 'client-secret-value' });
+    let report: CheckReport | undefined;
+    void createProcountorConnector(ctx)
+      .runChecks({ fields: { environment: 'sandbox' }, secrets: { apiKey: 'opaque-api-key-value' } }, { onEvent: () => undefined })
+      .then((value) => (report = value));
+    await untilIo(() => report !== undefined);
+    const failed = report!.results.find((result) => result.status === 'failed')!;
+    expect(failed).toMatchObject({ kind: 'unreachable', meaning: { key: 'procountor:diagnosis.api.rateLimited.meaning', params: { until: '15:00' } } });
+    expect(renderReport(report!, (id) => id)).toContain('What it means: Procountor rate-limited us until 15:00; try again then.');
+    expect(exitCodeOf(report!)).toBe(3);
+    expect(entryIdsOf(matchReport(report!, ctx.requests))).toContain('procountor.throttled');
   });
 });
