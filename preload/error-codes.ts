@@ -41,6 +41,13 @@ export const ERROR_CODES = [
   'E_INVALID_FIELDS', // carries fieldErrors
   'E_BUSY',
   'E_UNKNOWN_CHECK',
+  // A vendor limit ran out (connectors/shared/limits.ts). A check turns each into a failed result (kind
+  // `unreachable`) with the same explanation; the codes cross the bridge only should a call outside a check
+  // run (a bulk connect's company probe) meet one, and their messages name the vendor, the path and the figure.
+  'E_VENDOR_DEADLINE', // a request, check or run did not finish within its deadline
+  'E_CIRCUIT_OPEN', // the vendor's host failed repeatedly: calls fail fast until a probe answers
+  'E_RESPONSE_TOO_LARGE', // an answer over its resource's cap: the read stopped
+  'E_RATE_LIMITED', // the vendor asked us to wait longer than the 60 s we wait
 
   // The partner broker (connectors/context.ts, made by services/broker.ts)
   'E_BROKER_REFUSED',

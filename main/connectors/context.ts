@@ -21,8 +21,13 @@ export interface ConnectorContext {
   readonly partnerMode?: (system: SystemId) => 'broker' | 'local';
   /** Records each vendor request for the Diagnose timeline and the bench (method, redacted URL, status). */
   readonly recorder?: RequestRecorder;
-  /** Request timeout override (tests and bench); each connector has its own vendor-mandated default. */
+  /**
+   * Overall deadline of each vendor request (connectors/shared/limits.ts), overriding each connector's vendor
+   * figure (the CLI's --request-deadline, tests, bench).
+   */
   readonly timeoutMs?: number;
+  /** Check and run deadlines for every run of this context (the CLI's --check-deadline, --run-deadline); RunOptions.deadlines wins. */
+  readonly deadlines?: { readonly checkMs?: number; readonly runMs?: number };
 }
 
 export interface PartnerCredentialSource {

@@ -168,6 +168,8 @@ export interface RunOptions {
    */
   readonly expectedCompanies?: ReadonlyArray<Company>;
   readonly signal?: AbortSignal;
+  /** Override the check and run deadlines (connectors/shared/limits.ts; tests). */
+  readonly deadlines?: { readonly checkMs?: number; readonly runMs?: number };
   readonly onEvent: (event: CheckEvent) => void;
 }
 

@@ -60,6 +60,14 @@ export interface RetryPolicy {
   readonly maxDelayMs: number;
 }
 
+/**
+ * Full jitter (AWS Architecture Blog, "Exponential Backoff And Jitter"): a random wait between 0 and the
+ * capped exponential step, so clients that failed together do not retry together.
+ */
+export function jitteredBackoffMs(policy: RetryPolicy, attempt: number, random: () => number = Math.random): number {
+  return random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+}
+
 export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new NetworkError('aborted', 'the request was cancelled'));
@@ -91,9 +99,9 @@ export async function withRetry<T>(
     if (outcome.done) return outcome.value;
     last = outcome.value;
     if (n === policy.attempts) break;
-    const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (n - 1));
-    const delay = Math.min(policy.maxDelayMs, outcome.delayMs ?? Math.random() * backoff);
-    await sleep(delay, signal);
+    const delay = Math.min(policy.maxDelayMs, outcome.delayMs ?? jitteredBackoffMs(policy, n));
+    if (delay > 0) await sleep(delay, signal);
+    else if (signal?.aborted) throw new NetworkError('aborted', 'the request was cancelled');
   }
   return last as T;
 }

@@ -39,6 +39,8 @@ const FIELDS: ErrorMeaning = { kind: 'fields', severity: 'error' };
 const SIGN_IN: ErrorMeaning = { kind: 'sign-in', severity: 'error', signIn: true };
 const UNREACHABLE: ErrorMeaning = { kind: 'unreachable', severity: 'warning', title: true };
 const titled = (meaning: ErrorMeaning): ErrorMeaning => ({ ...meaning, title: true });
+/** A vendor's limit (connectors/shared/limits.ts): titled by what ran out; main's message names vendor, resource and figure. */
+const VENDOR_LIMIT: ErrorMeaning = titled(PROBLEM);
 
 export const ERROR_MEANINGS: { readonly [Code in ErrorCode]: ErrorMeaning } = {
   // Bridge and dispatch
@@ -66,6 +68,11 @@ export const ERROR_MEANINGS: { readonly [Code in ErrorCode]: ErrorMeaning } = {
   E_INVALID_FIELDS: titled(FIELDS),
   E_BUSY: PROBLEM,
   E_UNKNOWN_CHECK: INTERNAL,
+  // A vendor limit ran out: main's message names the vendor, the resource and the figure
+  E_VENDOR_DEADLINE: VENDOR_LIMIT,
+  E_CIRCUIT_OPEN: VENDOR_LIMIT,
+  E_RESPONSE_TOO_LARGE: VENDOR_LIMIT,
+  E_RATE_LIMITED: VENDOR_LIMIT,
   // The partner broker
   E_BROKER_REFUSED: PROBLEM,
   E_BROKER_UPSTREAM_UNAVAILABLE: PROBLEM,

@@ -5,7 +5,7 @@
 import type { ConnectorContext } from '../context';
 import { matrixRun } from '../shared/matrixRun';
 import type { CheckOutcome } from '../shared/outcome';
-import { finishRun, previousOf, runSequence } from '../shared/runChecks';
+import { finishRun, previousOf, RunScope, runSequence } from '../shared/runChecks';
 import type { CheckEvent, CheckInput, CheckReport, CheckResult, Company, RunOptions } from '../types';
 import { checkAuthentication, checkCompany } from './checkAuthentication';
 import { CHECK_IDS, DEPENDS_ON, type CheckId } from './checkIds';
@@ -31,7 +31,8 @@ export async function runNetvisorChecks(ctx: ConnectorContext, input: CheckInput
   const startedAt = new Date().toISOString();
   const plan = planRun(options.only);
   const previous = previousOf(options, 'netvisor');
-  const session = createSession(ctx, input, options.signal);
+  const scope = new RunScope('netvisor', { ...options, deadlines: { ...ctx.deadlines, ...options.deadlines } });
+  const session = createSession(ctx, input, scope);
   const results = await runSequence(
     {
       system: 'netvisor',
@@ -39,6 +40,7 @@ export async function runNetvisorChecks(ctx: ConnectorContext, input: CheckInput
       dependsOn: DEPENDS_ON,
       planned: plan.checks,
       previous,
+      scope,
       runOne: (id) => runOne(id, session, plan, previous, options.onEvent),
     },
     options,

@@ -51,7 +51,7 @@ export class NetvisorClient {
     const url = resourceUrl(this.#options.baseUrl, resource, params);
     return serialised(queueKey(this.#options.baseUrl, this.#options.customerId), async () => {
       const headers = await authHeaders(url, this.#options, this.#now());
-      const response = await send(this.#http, { method: 'GET', url, headers, read: 'bytes' }, { ...options, recorder: this.#options.recorder });
+      const response = await send(this.#http, { method: 'GET', url, headers, read: 'bytes' }, { ...options, recorder: this.#options.recorder, vendor: 'Netvisor' });
       const serverTime = serverTimeOf(response, this.#now());
       const envelope = parseEnvelope(response.bytes, response.status);
       if (!envelope.ok) throw envelope.error.withContext(response.status, serverTime);
@@ -66,6 +66,6 @@ export async function pingHost(
   options: RequestOptions & { readonly timeoutMs?: number; readonly recorder?: RequestRecorder },
 ): Promise<{ readonly httpStatus: number }> {
   const http = createHttp({ timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, userAgent: 'ExopenConnect' });
-  const response = await send(http, { method: 'GET', url: new URL('/', baseUrl).href, headers: {}, read: 'bytes' }, options);
+  const response = await send(http, { method: 'GET', url: new URL('/', baseUrl).href, headers: {}, read: 'bytes' }, { ...options, vendor: 'Netvisor' });
   return { httpStatus: response.status };
 }

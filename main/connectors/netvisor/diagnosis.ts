@@ -6,6 +6,7 @@ import { NetworkError } from '../../platform/http';
 import { msg, type FailureKind, type VendorText } from '../types';
 import { pair, type Diagnosis } from '../shared/diagnosis';
 import { classifyAuthFailure } from './authFailure';
+import { networkExplanation } from '../shared/limits';
 import { NetvisorApiError, NetvisorParseError, type NetvisorErrorCode } from './errors';
 
 /** Facts about the setup that sharpen an explanation (the host we talked to, the company we asked for). */
@@ -71,7 +72,8 @@ function diagnoseApi(error: NetvisorApiError, context: DiagnosisContext): Diagno
 }
 
 function diagnoseNetwork(error: NetworkError, context: DiagnosisContext): Diagnosis {
-  return { kind: 'unreachable', ...pair(`netvisor:diagnosis.network.${error.failure}`, { host: context.host }) };
+  const { key, params } = networkExplanation(error);
+  return { kind: 'unreachable', ...pair(`netvisor:diagnosis.network.${key}`, { ...params, host: context.host }) };
 }
 
 function diagnoseParse(error: NetvisorParseError, context: DiagnosisContext): Diagnosis {

@@ -32,7 +32,15 @@ export interface Session {
 }
 
 
-export function createSession(ctx: ConnectorContext, input: CheckInput, signal?: AbortSignal): Session {
+/**
+ * Where the session's requests find their signal: the run's scope (shared/runChecks.ts RunScope), read at
+ * each request so every request carries the deadline of the check running then.
+ */
+export interface SignalSource {
+  readonly signal?: AbortSignal | undefined;
+}
+
+export function createSession(ctx: ConnectorContext, input: CheckInput, signals?: SignalSource): Session {
   const customerKey = input.secrets['customerKey']?.trim() ?? '';
   const settings = readSettings(input.fields, { customerKey: customerKey !== '' }, ctx);
   const { recorder, count } = countingRecorder(ctx.recorder);
@@ -64,6 +72,7 @@ export function createSession(ctx: ConnectorContext, input: CheckInput, signal?:
     const probe = (resource: NetvisorResource, checkId: CheckId): Promise<ProbeOutcome> => {
       const known = probes.get(resource.path);
       if (known) return known;
+      const signal = signals?.signal;
       const pending = client.get(resource.path, resource.probe(today), { checkId, ...(signal ? { signal } : {}) }).then(
         (reply): ProbeOutcome => ({ ok: true, reply }),
         (error: unknown): ProbeOutcome => {
@@ -80,7 +89,9 @@ export function createSession(ctx: ConnectorContext, input: CheckInput, signal?:
   return {
     settings,
     diagnosisContext,
-    ...(signal ? { signal } : {}),
+    get signal() {
+      return signals?.signal;
+    },
     recorder,
     ...(ctx.timeoutMs === undefined ? {} : { timeoutMs: ctx.timeoutMs }),
     requestCount: count,

@@ -5,7 +5,7 @@
 import type { ConnectorContext } from '../context';
 import { matrixRun, type MatrixRun } from '../shared/matrixRun';
 import type { CheckOutcome } from '../shared/outcome';
-import { finishRun, previousOf, runSequence } from '../shared/runChecks';
+import { finishRun, previousOf, RunScope, runSequence } from '../shared/runChecks';
 import type { CheckEvent, CheckInput, CheckReport, Company, RunOptions } from '../types';
 import { CHECK_IDS, DEPENDS_ON, type CheckId, type RowCheckId } from './checkIds';
 import { checkData } from './checkData';
@@ -52,9 +52,10 @@ export async function runProcountorChecks(ctx: ConnectorContext, input: CheckInp
   const plan = planRun(options.only);
   const previous = previousOf(options, 'procountor');
   const expected = options.expectedCompanies?.[0] ?? previous?.companies[0];
-  const state: RunState = { session: createSession(ctx, input, options.signal), plan, previous, expected, emit: options.onEvent };
+  const scope = new RunScope('procountor', { ...options, deadlines: { ...ctx.deadlines, ...options.deadlines } });
+  const state: RunState = { session: createSession(ctx, input, scope), plan, previous, expected, emit: options.onEvent };
   const results = await runSequence(
-    { system: 'procountor', checkIds: CHECK_IDS, dependsOn: DEPENDS_ON, planned: plan.checks, previous, runOne: (id) => runOne(id, state) },
+    { system: 'procountor', checkIds: CHECK_IDS, dependsOn: DEPENDS_ON, planned: plan.checks, previous, scope, runOne: (id) => runOne(id, state) },
     options,
   );
   return finishRun(options, {

@@ -9,6 +9,7 @@ import type { ApiKeyInfo } from './apiKey';
 import { EXOPEN_CLIENT_ID } from './clientId';
 import { ProcountorApiError, ProcountorBrokerUnreachableError, ProcountorParseError, ProcountorTokenError } from './errors';
 import { classifyTokenFailure } from './tokenFailure';
+import { networkExplanation, RateLimitedError } from '../shared/limits';
 
 /** Facts about the setup that sharpen an explanation. */
 export interface DiagnosisContext {
@@ -86,5 +87,8 @@ export function diagnose(error: CheckFailure, context: DiagnosisContext): Diagno
   if (error instanceof ProcountorApiError) return diagnoseApi(error, context);
   if (error instanceof ProcountorParseError) return diagnoseParse(error, context);
   if (error instanceof ProcountorBrokerUnreachableError) return { kind: 'unreachable', ...pair('procountor:diagnosis.broker.unreachable', { host: context.host }) };
-  return { kind: 'unreachable', ...pair(`procountor:diagnosis.network.${error.failure}`, { host: context.host }) };
+  // Procountor answered (429), asking for longer than we wait: its throttling, not an unreachable host.
+  if (error instanceof RateLimitedError) return { kind: 'unreachable', ...pair('procountor:diagnosis.api.rateLimited', { ...error.params, host: context.host }) };
+  const { key, params } = networkExplanation(error);
+  return { kind: 'unreachable', ...pair(`procountor:diagnosis.network.${key}`, { ...params, host: context.host }) };
 }

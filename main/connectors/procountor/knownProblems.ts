@@ -49,7 +49,11 @@ export const knownProblems = [
     'procountor',
     'throttled',
     'throttled',
-    [{ on: 'request', httpStatuses: [429] }, { on: 'result', meanings: ['procountor:diagnosis.api.throttled.meaning'] }, { on: 'row', meanings: ['procountor:diagnosis.api.throttled.meaning'] }],
+    [
+      { on: 'request', httpStatuses: [429] },
+      { on: 'result', meanings: ['procountor:diagnosis.api.throttled.meaning', 'procountor:diagnosis.api.rateLimited.meaning'] },
+      { on: 'row', meanings: ['procountor:diagnosis.api.throttled.meaning', 'procountor:diagnosis.api.rateLimited.meaning'] },
+    ],
     ['429', 'Too many requests', 'Retry-After', 'rate limit', '20 requests per second', 'throttling'],
   ),
   defineEntry(

@@ -6,7 +6,11 @@
  * A classic token bucket (capacity N, refill N/s) lets up to 2N through in a one-second window; this is a
  * sliding-window log instead: a request may start only when fewer than `limit` started within the last
  * `windowMs`. The window carries a margin because the server counts arrivals, and two requests sent
- * 1000 ms apart can arrive closer together than that. A 429's Retry-After holds the whole client back.
+ * 1000 ms apart can arrive closer together than that.
+ *
+ * This limiter keeps only the documented rule (a rate per API client), so it is shared by every run. A 429's
+ * Retry-After is not held here: it is the penalty of the run that was answered, held by that run's client
+ * (client.ts explains why), so one answer never freezes every Procountor run in the app.
  */
 import { sleep } from '../../platform/http';
 
@@ -30,7 +34,6 @@ export class SlidingWindowLimiter {
   readonly #clock: LimiterClock;
   /** Start times of the most recent requests, oldest first (at most `limit` kept). */
   readonly #starts: number[] = [];
-  #heldUntil = 0;
   #tail: Promise<void> = Promise.resolve();
 
   constructor(rate: RateLimit = PROCOUNTOR_RATE_LIMIT, clock: LimiterClock = realClock) {
@@ -49,16 +52,11 @@ export class SlidingWindowLimiter {
     return turn;
   }
 
-  /** After a 429: nobody on this client sends before `ms` from now. */
-  holdFor(ms: number): void {
-    this.#heldUntil = Math.max(this.#heldUntil, this.#clock.now() + ms);
-  }
-
   async #waitForSlot(signal?: AbortSignal): Promise<void> {
     for (;;) {
       const now = this.#clock.now();
       const oldest = this.#starts.length >= this.#rate.limit ? this.#starts[this.#starts.length - this.#rate.limit]! : -Infinity;
-      const wait = Math.max(oldest + this.#rate.windowMs - now, this.#heldUntil - now, 0);
+      const wait = Math.max(oldest + this.#rate.windowMs - now, 0);
       if (wait <= 0) break;
       await this.#clock.sleep(wait, signal);
     }

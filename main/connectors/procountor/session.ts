@@ -42,7 +42,15 @@ export interface Session {
 const memoKey = (path: string, params: Readonly<Record<string, string>>): string =>
   `${path}?${new URLSearchParams(Object.entries(params).sort(([a], [b]) => a.localeCompare(b))).toString()}`;
 
-export function createSession(ctx: ConnectorContext, input: CheckInput, signal?: AbortSignal): Session {
+/**
+ * Where the session's requests find their signal: the run's scope (shared/runChecks.ts RunScope), read at
+ * each request so every request carries the deadline of the check running then.
+ */
+export interface SignalSource {
+  readonly signal?: AbortSignal | undefined;
+}
+
+export function createSession(ctx: ConnectorContext, input: CheckInput, signals?: SignalSource): Session {
   const apiKey = input.secrets['apiKey']?.trim() ?? '';
   const settings = readSettingsWithKey(input.fields, apiKey, ctx);
   const { recorder, count } = countingRecorder(ctx.recorder);
@@ -71,6 +79,7 @@ export function createSession(ctx: ConnectorContext, input: CheckInput, signal?:
         const key = memoKey(path, params);
         const known = reads.get(key);
         if (known) return known;
+        const signal = signals?.signal;
         const pending = client.get(path, params, { checkId, ...(signal ? { signal } : {}) }).then(
           (reply): ReadOutcome => ({ ok: true, reply }),
           (error: unknown): ReadOutcome => {
@@ -87,7 +96,9 @@ export function createSession(ctx: ConnectorContext, input: CheckInput, signal?:
   return {
     settings,
     diagnosisContext,
-    ...(signal ? { signal } : {}),
+    get signal() {
+      return signals?.signal;
+    },
     today: new Date(),
     requestCount: count,
     access: () => (access ??= open()),

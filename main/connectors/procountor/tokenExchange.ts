@@ -16,6 +16,7 @@ import { parseJson, tokenErrorFrom } from './errorBody';
 import { ProcountorParseError, ProcountorTokenError } from './errors';
 import { limiterFor, type SlidingWindowLimiter } from './rateLimit';
 import type { Environment } from './settings';
+import { TOKEN_MAX_RESPONSE_BYTES } from '../shared/limits';
 import { send } from '../shared/transport';
 
 export interface ProcountorEnvironment {
@@ -84,7 +85,7 @@ export class LocalTokenExchange implements ProcountorTokenExchange {
     const reply = await send(
       this.#http,
       { method: 'POST', url: `${environment.baseUrl}/oauth/token`, headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, form },
-      { ...options, recorder: this.#recorder },
+      { ...options, recorder: this.#recorder, vendor: 'Procountor', maxBytes: TOKEN_MAX_RESPONSE_BYTES },
     );
     if (reply.status < 200 || reply.status > 299) throw this.#scrubbed(tokenErrorFrom(reply.status, reply.text), apiKey);
     let body: unknown;

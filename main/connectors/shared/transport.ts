@@ -7,12 +7,25 @@
 import type { AxiosInstance } from 'axios';
 import { NetworkError, toNetworkError } from '../../platform/http';
 import type { RequestRecorder } from '../context';
+import { breakerFor } from './breaker';
+import {
+  CircuitOpenError, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_REQUEST_DEADLINE_MS, ResponseTooLargeError, ScopeDeadline, VendorDeadlineError, VendorLimitError,
+} from './limits';
 
 export interface SendOptions {
   readonly signal?: AbortSignal;
   /** Which check made the request, for the Diagnose timeline. */
   readonly checkId?: string;
   readonly recorder?: RequestRecorder;
+  /** The vendor's name in messages ("Procountor's /products did not finish in 30 s"); default the host. */
+  readonly vendor?: string;
+  /**
+   * Overall deadline of this request, from sending to the last byte read (limits.ts). Default: the axios
+   * instance's timeout (each client's vendor figure), else DEFAULT_REQUEST_DEADLINE_MS.
+   */
+  readonly deadlineMs?: number;
+  /** Largest body read, enforced while streaming (limits.ts); default DEFAULT_MAX_RESPONSE_BYTES. */
+  readonly maxBytes?: number;
 }
 
 export interface OutgoingRequest {
@@ -69,9 +82,27 @@ function bytesOf(data: unknown): Uint8Array {
   return new TextEncoder().encode(typeof data === 'string' ? data : '');
 }
 
-/** Sends one request. Throws NetworkError when no HTTP answer arrived; any status is returned. */
+/** Why a signal ended the wait: a check's or the run's deadline (a VendorDeadlineError of that scope), else a cancel. */
+function abortedBy(signal: AbortSignal, vendor: string): NetworkError {
+  const reason: unknown = signal.reason;
+  if (reason instanceof ScopeDeadline) return new VendorDeadlineError(vendor, reason.scope, reason.what, reason.limitMs);
+  return new NetworkError('aborted', 'the request was cancelled');
+}
+
+const isTooLarge = (error: unknown): boolean => error instanceof Error && /maxContentLength size of/.test(error.message);
+
+/**
+ * Sends one request. Throws NetworkError when no usable HTTP answer arrived; any status is returned.
+ * - An overall deadline (VendorDeadlineError, scope `request`): a server trickling bytes is cut off at it.
+ * - A check's or run's deadline on `signal` ends it with a VendorDeadlineError of that scope.
+ * - The body is read up to `maxBytes` (ResponseTooLargeError; axios stops reading and closes the socket).
+ * - The origin's circuit breaker (breaker.ts) may refuse it before anything is sent (CircuitOpenError).
+ */
 export async function send(http: AxiosInstance, request: OutgoingRequest, options: SendOptions): Promise<RawReply> {
-  if (options.signal?.aborted) throw new NetworkError('aborted', 'the request was cancelled');
+  const target = new URL(request.url);
+  const vendor = options.vendor ?? target.host;
+  const resource = target.pathname;
+  if (options.signal?.aborted) throw abortedBy(options.signal, vendor);
   const started = performance.now();
   const record = (status: number | undefined, error?: string): void =>
     options.recorder?.record({
@@ -82,6 +113,26 @@ export async function send(http: AxiosInstance, request: OutgoingRequest, option
       ...(options.checkId ? { checkId: options.checkId } : {}),
       ...(error ? { error } : {}),
     });
+
+  const breaker = breakerFor(request.url);
+  const admission = breaker.admit();
+  if (!admission.ok) {
+    const refused = new CircuitOpenError(vendor, target.origin, admission.retryInMs);
+    record(undefined, refused.limit);
+    throw refused;
+  }
+
+  const deadlineMs = options.deadlineMs ?? (http.defaults.timeout || DEFAULT_REQUEST_DEADLINE_MS);
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, deadlineMs);
+  const relay = (): void => controller.abort(options.signal?.reason);
+  options.signal?.addEventListener('abort', relay, { once: true });
+
   const bytes = request.read === 'bytes';
   try {
     const response = await http.request({
@@ -90,15 +141,30 @@ export async function send(http: AxiosInstance, request: OutgoingRequest, option
       headers: { ...(bytes ? {} : { Accept: 'application/json' }), ...request.headers },
       ...(bytes ? { responseType: 'arraybuffer' as const } : {}),
       ...(request.form ? { data: request.form.toString() } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
+      signal: controller.signal,
+      maxContentLength: maxBytes,
+      maxBodyLength: maxBytes,
     });
+    if (response.status >= 500) breaker.failed();
+    else breaker.succeeded();
     record(response.status);
     const text = !bytes && typeof response.data === 'string' ? response.data : '';
     return { status: response.status, text, bytes: bytes ? bytesOf(response.data) : new Uint8Array(), headers: headersOf(response.headers) };
   } catch (error) {
-    const network = toNetworkError(error);
-    record(undefined, network.failure);
-    throw network;
+    let failure: NetworkError;
+    if (timedOut) failure = new VendorDeadlineError(vendor, 'request', resource, deadlineMs);
+    else if (options.signal?.aborted) failure = abortedBy(options.signal, vendor);
+    else if (isTooLarge(error)) failure = new ResponseTooLargeError(vendor, resource, maxBytes);
+    else failure = toNetworkError(error);
+    // Only the host's own silence counts against it: not a cancel, a check's or run's deadline, or a body we refused.
+    const saysNothingOfHost = failure.failure === 'aborted' || failure instanceof ResponseTooLargeError || (failure instanceof VendorDeadlineError && failure.scope !== 'request');
+    if (saysNothingOfHost) breaker.released(admission.probe);
+    else breaker.failed();
+    record(undefined, failure instanceof VendorLimitError ? failure.limit : failure.failure);
+    throw failure;
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', relay);
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import type { ConnectorContext } from '../context';
 import type { CheckOutcome } from '../shared/outcome';
-import { finishRun, previousOf, runSequence } from '../shared/runChecks';
+import { finishRun, previousOf, RunScope, runSequence } from '../shared/runChecks';
 import type { CheckEvent, CheckInput, CheckReport, CheckResult, RunOptions } from '../types';
 import { checkCompanies } from './checkCompanies';
 import { checkDomain } from './checkDomain';
@@ -40,9 +40,10 @@ export async function runVitecChecks(ctx: ConnectorContext, input: CheckInput, o
   const startedAt = new Date().toISOString();
   const plan = planRun(options.only);
   const previous = previousOf(options, VITEC);
-  const session = createSession(ctx, input, options.signal);
+  const scope = new RunScope(VITEC, { ...options, deadlines: { ...ctx.deadlines, ...options.deadlines } });
+  const session = createSession(ctx, input, scope);
   const results = await runSequence(
-    { system: VITEC, checkIds: CHECK_IDS, dependsOn: DEPENDS_ON, planned: plan, previous, blocks, runOne: (id) => runOne(id, session, options.onEvent) },
+    { system: VITEC, checkIds: CHECK_IDS, dependsOn: DEPENDS_ON, planned: plan, previous, blocks, scope, runOne: (id) => runOne(id, session, options.onEvent) },
     options,
   );
 

@@ -96,7 +96,7 @@ export class VitecClient {
     const url = new URL(path, installationBaseUrl(installation));
     for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
     const headers = { ...installationHeaders(installation), ...(authenticated ? { Authorization: basicAuthorization(username, password) } : {}) };
-    return send(this.#http, { method: 'GET', url: url.href, headers }, { ...options, ...(recorder ? { recorder } : {}) });
+    return send(this.#http, { method: 'GET', url: url.href, headers }, { ...options, vendor: 'Vitec Ekonomi', ...(recorder ? { recorder } : {}) });
   }
 
   #apiError(reply: RawReply): VitecApiError {

@@ -12,7 +12,7 @@ export type { CompanyProbe } from '../types';
 
 /** Throws VitecConfigError when the fields do not validate (the caller should have run the checks first). */
 export async function probeCompany(ctx: ConnectorContext, input: CheckInput, companyId: string, signal?: AbortSignal): Promise<CompanyProbe> {
-  const session = createSession(ctx, input, signal);
+  const session = createSession(ctx, input, { signal });
   const client = session.client();
   if (!session.settings.ok || !client) throw new ConnectorConfigError('vitec', session.settings.ok ? [] : session.settings.errors);
   const answer = await fetched(() => client.company(companyId, { checkId: 'connect', ...(signal ? { signal } : {}) }));

@@ -8,6 +8,7 @@ import type { FailureKind, VendorText } from '../types';
 import { pair, type Diagnosis } from '../shared/diagnosis';
 import type { AssumedErrorKind } from './assumedApi';
 import { VitecApiError, VitecParseError } from './errors';
+import { networkExplanation } from '../shared/limits';
 
 /** Facts about the setup that sharpen an explanation. */
 export interface DiagnosisContext {
@@ -55,5 +56,6 @@ function diagnoseApi(error: VitecApiError, context: DiagnosisContext): Diagnosis
 export function diagnose(error: CheckFailure, context: DiagnosisContext): Diagnosis {
   if (error instanceof VitecApiError) return diagnoseApi(error, context);
   if (error instanceof VitecParseError) return { kind: 'unreachable', ...pair('vitec:diagnosis.parse', { host: context.host, httpStatus: error.httpStatus }) };
-  return { kind: 'unreachable', ...pair(`vitec:diagnosis.network.${error.failure}`, { host: context.host, subdomain: context.subdomain }) };
+  const { key, params } = networkExplanation(error);
+  return { kind: 'unreachable', ...pair(`vitec:diagnosis.network.${key}`, { ...params, host: context.host, subdomain: context.subdomain }) };
 }

@@ -34,7 +34,15 @@ export async function fetched<T>(call: () => Promise<T>): Promise<Fetched<T>> {
   }
 }
 
-export function createSession(ctx: ConnectorContext, input: CheckInput, signal?: AbortSignal): Session {
+/**
+ * Where the session's requests find their signal: the run's scope (shared/runChecks.ts RunScope), read at
+ * each request so every request carries the deadline of the check running then.
+ */
+export interface SignalSource {
+  readonly signal?: AbortSignal | undefined;
+}
+
+export function createSession(ctx: ConnectorContext, input: CheckInput, signals?: SignalSource): Session {
   const password = input.secrets['password'] ?? '';
   const located = resolveInstallation(input.fields, ctx);
   const settings = readSettings(input.fields, { password: password !== '' }, ctx);
@@ -60,9 +68,14 @@ export function createSession(ctx: ConnectorContext, input: CheckInput, signal?:
     located,
     settings,
     context,
-    ...(signal ? { signal } : {}),
+    get signal() {
+      return signals?.signal;
+    },
     requestCount: count,
     client: () => client,
-    companies: () => (companies ??= client ? fetched(() => client.companies({ checkId: 'companies', ...(signal ? { signal } : {}) })) : Promise.reject(new Error('no installation'))),
+    companies: () => (companies ??= client ? fetched(() => {
+            const signal = signals?.signal;
+            return client.companies({ checkId: 'companies', ...(signal ? { signal } : {}) });
+          }) : Promise.reject(new Error('no installation'))),
   };
 }

@@ -13,6 +13,7 @@ import { openSecretStore } from '../../platform/secrets';
 import { scenarioInput } from '../../sandbox/reproduce';
 import type { SandboxScenario } from '../../sandbox/simulators';
 import { fixedPartnerCredentials, localPartnerCredentials } from '../../services/partners';
+import { DEFAULT_CHECK_DEADLINE_MS, DEFAULT_RUN_DEADLINE_MS } from '../../connectors/shared/limits';
 import { EXIT } from './exit-codes';
 import { printNote } from './output';
 import { envNameFor, readSecret, registerSecretValue } from './secret-input';
@@ -30,6 +31,9 @@ export function addCredentialOptions(command: Command, system: SystemId, descrip
   return command
     .option('--scenario <id>', 'use a named sandbox scenario (starts the simulators in-process)')
     .option('--json', 'machine-readable output (one JSON object)')
+    .option('--request-deadline <seconds>', "end each vendor request after this long (default: the vendor's figure, 30; Netvisor 120)")
+    .option('--check-deadline <seconds>', `end a check after this long (default ${DEFAULT_CHECK_DEADLINE_MS / 1000})`)
+    .option('--run-deadline <seconds>', `end the whole run after this long (default ${DEFAULT_RUN_DEADLINE_MS / 1000})`)
     .addHelpText(
       'after',
       `\nSecrets are read from the environment or a hidden prompt, never from arguments:\n${secretFieldIds(descriptor)
@@ -55,6 +59,21 @@ export function registerEnvironmentSecrets(env: NodeJS.ProcessEnv = process.env)
   registerSecretValue(env.EXOPEN_BACKEND_TOKEN);
 }
 
+const DEADLINE_OPTIONS = { requestDeadline: '--request-deadline', checkDeadline: '--check-deadline', runDeadline: '--run-deadline' } as const;
+
+/** The deadline options in ms, or the usage error naming the option and the fix. */
+export function deadlinesOf(options: CliOptions): { readonly ok: true; readonly ms: Partial<Record<keyof typeof DEADLINE_OPTIONS, number>> } | { readonly ok: false; readonly error: string } {
+  const ms: Partial<Record<keyof typeof DEADLINE_OPTIONS, number>> = {};
+  for (const [key, flag] of Object.entries(DEADLINE_OPTIONS) as Array<[keyof typeof DEADLINE_OPTIONS, string]>) {
+    const value = options[key];
+    if (value === undefined) continue;
+    const seconds = typeof value === 'string' && /^\d{1,4}$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
+    if (!(seconds >= 1 && seconds <= 3600)) return { ok: false, error: `${flag}: give whole seconds from 1 to 3600, e.g. ${flag} 60 (got "${String(value).slice(0, 20)}").` };
+    ms[key] = seconds * 1000;
+  }
+  return { ok: true, ms };
+}
+
 /** The system's simulator, started in-process; loaded only for --scenario (the sandbox is a chunk of its own, scripts/build.mjs). */
 async function startSimulator(system: SystemId) {
   return (await import('../../sandbox')).startSimulator(system);
@@ -72,11 +91,21 @@ export async function withCredential(
   work: (connector: Connector, input: CheckInput, ctx: ConnectorContext, scenario: SandboxScenario | undefined) => Promise<number>,
 ): Promise<number> {
   const scenarioId = typeof options.scenario === 'string' ? options.scenario : undefined;
+  const deadlines = deadlinesOf(options);
+  if (!deadlines.ok) {
+    process.stderr.write(`${deadlines.error}\n`);
+    return EXIT.usage;
+  }
+  const { requestDeadline, checkDeadline, runDeadline } = deadlines.ms;
+  const limits: Pick<ConnectorContext, 'timeoutMs' | 'deadlines'> = {
+    ...(requestDeadline === undefined ? {} : { timeoutMs: requestDeadline }),
+    deadlines: { ...(checkDeadline === undefined ? {} : { checkMs: checkDeadline }), ...(runDeadline === undefined ? {} : { runMs: runDeadline }) },
+  };
   const simulator = scenarioId ? await startSimulator(system) : undefined;
   try {
     const ctx: ConnectorContext = simulator
-      ? { sandboxUrls: { [system]: simulator.url }, partnerCredentials: fixedPartnerCredentials(simulator.partner ? { [system]: { ...simulator.partner } } : {}) }
-      : { partnerCredentials: localPartnerCredentials(() => openSecretStore({ service: 'exopen-connect' })) };
+      ? { ...limits, sandboxUrls: { [system]: simulator.url }, partnerCredentials: fixedPartnerCredentials(simulator.partner ? { [system]: { ...simulator.partner } } : {}) }
+      : { ...limits, partnerCredentials: localPartnerCredentials(() => openSecretStore({ service: 'exopen-connect' })) };
     const connector = createConnectors(ctx)[system];
     const scenario = simulator && scenarioId ? simulator.scenarios.find((candidate) => candidate.id === scenarioId) : undefined;
     if (simulator && scenarioId && !scenario) {

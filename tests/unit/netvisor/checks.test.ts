@@ -143,12 +143,13 @@ describe('Netvisor checks against each scenario', () => {
     expect(reachable.meaning.key).toBe('netvisor:diagnosis.network.refused.meaning');
   });
 
-  it('a Netvisor that never answers: the timeout is explained', async () => {
+  it('a Netvisor that never answers: the request deadline that ran out is explained', async () => {
     simulator.failNext(scenario(simulator, 'healthy').credentials.customerId, { kind: 'hang' });
     const { report } = await run('healthy', {}, { timeoutMs: 300 });
     const auth = failing(report, 'authentication');
     expect(auth.kind).toBe('unreachable');
-    expect(auth.meaning.key).toBe('netvisor:diagnosis.network.timeout.meaning');
+    expect(auth.meaning.key).toBe('netvisor:diagnosis.network.deadline.meaning');
+    expect(auth.meaning.params).toMatchObject({ scope: 'request', seconds: 1 });
   });
 
   it('maintenance during the rights check: that row is an error with the vendor text', async () => {

@@ -51,10 +51,11 @@ describe('Vitec checks when the host does not answer as Vitec', () => {
     expect(domain.meaning.key).toBe('vitec:diagnosis.network.refused.meaning');
   });
 
-  it('no answer in time: the timeout is explained', async () => {
+  it('no answer in time: the request deadline that ran out is explained', async () => {
     const url = await serve(() => undefined);
     const domain = failing(await run(url, { timeoutMs: 200 }), 'domain');
-    expect(domain.meaning.key).toBe('vitec:diagnosis.network.timeout.meaning');
+    expect(domain.meaning.key).toBe('vitec:diagnosis.network.deadline.meaning');
+    expect(render(domain.meaning)).toMatch(/^Vitec Ekonomi's \/\S+ did not finish in 1 s/);
   });
 
   it('connection dropped: explained as cut', async () => {
