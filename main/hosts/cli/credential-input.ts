@@ -93,7 +93,7 @@ export async function withCredential(
   const scenarioId = typeof options.scenario === 'string' ? options.scenario : undefined;
   const deadlines = deadlinesOf(options);
   if (!deadlines.ok) {
-    process.stderr.write(`${deadlines.error}\n`);
+    printNote(deadlines.error);
     return EXIT.usage;
   }
   const { requestDeadline, checkDeadline, runDeadline } = deadlines.ms;
