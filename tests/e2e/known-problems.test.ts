@@ -84,7 +84,11 @@ describe('every known problem through the Diagnose view', () => {
     await waitForStatus(page, 'diagnose-overall', ['passed', 'warning', 'failed'], 60_000);
     expect(await page.getByTestId('diagnose-system').inputValue()).toBe(entry.system);
     const known = page.getByTestId(`diagnose-known-${entry.id}`);
-    await known.waitFor();
+    // On a miss, say what the result showed instead (a bare locator timeout explains nothing).
+    await known.waitFor({ timeout: 15_000 }).catch(async (error: unknown) => {
+      const shown = await page.getByTestId('diagnose-overall').locator('xpath=ancestor::section[1]').innerText().catch(() => '');
+      throw new Error(`${entry.id} not named; the result showed:\n${shown || (await page.locator('main').innerText())}`, { cause: error });
+    });
     expect(await known.innerText()).toContain(entry.id);
     // Keyboard users are taken from the catalogue to the result.
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('diagnose-result-heading');
